@@ -1,0 +1,6 @@
+using System.CommandLine;
+using ImrPredict.Training.Commands;
+
+var root = new RootCommand("imr: parse IMR determination letters, generate corpora, train and evaluate models, build precedent indexes.");
+root.Subcommands.Add(ParseCommand.Create());
+return await root.Parse(args).InvokeAsync();
