@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace ImrPredict.Bench;
+
+/// <summary>Timing helpers: repeated runs, medians, and where the shared data is.</summary>
+internal static class BenchSupport
+{
+    public static string? SharedDirectory()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("IMR_SHARED_DIR");
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return Directory.Exists(fromEnvironment) ? fromEnvironment : null;
+        }
+
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImrPredict.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var shared = directory is null ? null : Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared"));
+        return shared is not null && Directory.Exists(shared) ? shared : null;
+    }
+
+    /// <summary>Runs <paramref name="body"/> <paramref name="runs"/> times after one warm-up and returns the median seconds.</summary>
+    public static double MedianSeconds(int runs, Action body)
+    {
+        body();
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            body();
+            times[i] = stopwatch.Elapsed.TotalSeconds;
+        }
+
+        Array.Sort(times);
+        return times[runs / 2];
+    }
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
+    }
+
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+}
