@@ -38,6 +38,7 @@ public class QuirkTests
         { "markdown bold", "**Baclofen 20mg #90:** Upheld", "Baclofen 20mg #90", "Upheld" },
         { "html bold", "<b>MRI of the lumbar spine:</b> Upheld", "MRI of the lumbar spine", "Upheld" },
         { "no colon", "Urine drug screen Upheld", "Urine drug screen", "Upheld" },
+        { "quantity wrapped to the start of a line", "Norco 10/325mg\n#120: Upheld", "Norco 10/325mg #120", "Upheld" },
         { "hyphen at line end", "Anti-\ninflammatory cream 120gm:\nUpheld", "Anti-inflammatory cream 120gm", "Upheld" },
     };
 

@@ -217,16 +217,18 @@ internal static partial class ItemSectionParser
     private static int SkipIntroduction(List<string> lines, int start, int end)
     {
         // "The Final Determination was based on decisions for the disputed items/services set forth below:" may wrap.
+        var joined = string.Empty;
         for (var i = start; i < Math.Min(end, start + 3); i++)
         {
-            if (lines[i].Contains("set forth below", StringComparison.OrdinalIgnoreCase))
-            {
-                return i + 1;
-            }
-
             if (LabelOf(lines[i]) is not null)
             {
                 break;
+            }
+
+            joined = joined.Length == 0 ? lines[i] : joined + " " + lines[i];
+            if (joined.Contains("set forth below", StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
             }
         }
 

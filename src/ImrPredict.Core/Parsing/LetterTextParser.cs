@@ -54,6 +54,12 @@ public static partial class LetterTextParser
         return new ImrLetter(letterId, detectedFormat, header, reviewer, summary, items.Value);
     }
 
+    /// <summary>
+    /// The id <see cref="Parse"/> gives a letter's text when it has no case number: a hash of its normalized
+    /// lines, so the same letter gets the same id whatever its line endings, quotes or markup.
+    /// </summary>
+    public static string ContentIdOf(string text) => ContentId(TextNormalizer.ToLines(text));
+
     /// <summary>A stable id for a letter without a case number: a hash of its normalized lines.</summary>
     internal static string ContentId(IEnumerable<string> lines)
     {

@@ -117,7 +117,7 @@ internal static partial class TextNormalizer
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(#{1,6}|>|[-*] (?=\*\*))\s*")]
+    [GeneratedRegex(@"^(#{1,6}\s+|>\s*)")]
     private static partial Regex LeadingMarkdown();
 
     [GeneratedRegex(@"^#{1,6} ", RegexOptions.Multiline)]
