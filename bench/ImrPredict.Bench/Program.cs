@@ -4,6 +4,7 @@ using ImrPredict.Bench;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["parse"] = ParseBenchmark.Run,
+    ["generate"] = GenerateBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
