@@ -4,4 +4,5 @@ using ImrPredict.Training.Commands;
 var root = new RootCommand("imr: parse IMR determination letters, generate corpora, train and evaluate models, build precedent indexes.");
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 return await root.Parse(args).InvokeAsync();

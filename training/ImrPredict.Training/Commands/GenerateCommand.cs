@@ -18,13 +18,6 @@ internal static class GenerateCommand
         {
             letters, seed, output, format, quiet,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(letters) < 1)
-            {
-                result.AddError("--letters must be at least 1");
-            }
-        });
         command.SetAction((result, cancellationToken) => Task.FromResult(Run(
             result.GetRequiredValue(letters), result.GetValue(seed), result.GetRequiredValue(output), result.GetValue(format), result.GetValue(quiet), cancellationToken)));
         return command;
@@ -32,6 +25,12 @@ internal static class GenerateCommand
 
     private static int Run(long letters, long seed, DirectoryInfo output, GeneratedFormat format, bool quiet, CancellationToken cancellationToken)
     {
+        if (letters < 1)
+        {
+            Console.Error.WriteLine("imr generate: --letters must be at least 1");
+            return 2;
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var progress = quiet ? null : new Progress<long>(done =>
         {

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ImrPredict.ML.Evaluation;
+using ImrPredict.ML.Training;
+
+namespace ImrPredict.ML.Bundles;
+
+/// <summary>Item counts by label.</summary>
+/// <param name="Upheld">Upheld items.</param>
+/// <param name="Overturned">Overturned items.</param>
+public sealed record LabelCounts(int Upheld, int Overturned);
+
+/// <summary>Validation metrics of the model and its baselines on the same grouped folds.</summary>
+/// <param name="Model">The FastTree model.</param>
+/// <param name="LogisticRegression">The logistic-regression baseline, when run.</param>
+/// <param name="AlwaysUpheld">The always-Upheld baseline.</param>
+public sealed record ValidationMetrics(BinaryMetrics Model, BinaryMetrics? LogisticRegression, BinaryMetrics AlwaysUpheld);
+
+/// <summary>
+/// <c>manifest.json</c> of a model bundle: what was trained on what, how, and how well. The
+/// <see cref="ModelSha256"/> ties it to its <c>model.zip</c>: a manifest that does not match its model is refused.
+/// </summary>
+public sealed record ModelManifest
+{
+    /// <summary>The manifest format this code writes and reads.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>The manifest format version.</summary>
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
+    /// <summary>A unique, sortable version of this bundle: kind, creation time and data fingerprint.</summary>
+    public required string BundleVersion { get; init; }
+
+    /// <summary><c>letters</c> or <c>dmhc</c>: which row schema the model reads.</summary>
+    public required string CorpusKind { get; init; }
+
+    /// <summary>When the bundle was made.</summary>
+    public required DateTimeOffset CreatedUtc { get; init; }
+
+    /// <summary>The ML.NET version that trained it.</summary>
+    public required string MlNetVersion { get; init; }
+
+    /// <summary>The trainer.</summary>
+    public string Trainer { get; init; } = "FastTree binary (ML.NET), Platt-calibrated";
+
+    /// <summary>Every pipeline and trainer setting.</summary>
+    public required PipelineOptions TrainerOptions { get; init; }
+
+    /// <summary>The seed.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>SHA-256 over the training rows, independent of their order.</summary>
+    public required string DataFingerprint { get; init; }
+
+    /// <summary>Where the training data came from.</summary>
+    public required IReadOnlyList<string> DataSources { get; init; }
+
+    /// <summary>Training items.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>Training items by label.</summary>
+    public required LabelCounts Labels { get; init; }
+
+    /// <summary>The feature blocks the model reads.</summary>
+    public required IReadOnlyList<string> Features { get; init; }
+
+    /// <summary>The input columns the saved model expects.</summary>
+    public required IReadOnlyList<string> InputColumns { get; init; }
+
+    /// <summary>The decision threshold and its validation precision and recall.</summary>
+    public required ThresholdChoice Threshold { get; init; }
+
+    /// <summary>Validation metrics (grouped out-of-fold).</summary>
+    public required ValidationMetrics Metrics { get; init; }
+
+    /// <summary>SHA-256 of <c>model.zip</c>, hex.</summary>
+    public required string ModelSha256 { get; init; }
+
+    /// <summary>JSON settings for manifests.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+}

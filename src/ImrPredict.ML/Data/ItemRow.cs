@@ -1,0 +1,67 @@
+using Microsoft.ML.Data;
+
+namespace ImrPredict.ML.Data;
+
+/// <summary>
+/// One disputed item as the model sees it: the case's clinical summary, the requested item and the
+/// parser's derived fields. It has no field for the rationale or the guideline lines, which state the
+/// verdict; <see cref="ItemRows"/> is the only place rows are made from letters.
+/// </summary>
+public sealed class ItemRow
+{
+    /// <summary>The letter the item belongs to; folds group by it so no letter is on both sides.</summary>
+    public string LetterId { get; set; } = string.Empty;
+
+    /// <summary>The item's position in its letter.</summary>
+    public float ItemIndex { get; set; }
+
+    /// <summary>True for Overturned; ignored at prediction time.</summary>
+    public bool Label { get; set; }
+
+    /// <summary>The clinical case summary.</summary>
+    public string ClinicalSummary { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The summary's words, each keyed by the item's category ("opioidxpain"), so a model can learn what a
+    /// fact means for this kind of request: a drug-screen sentence matters to an opioid, not to an MRI.
+    /// </summary>
+    public string CategorySummary { get; set; } = string.Empty;
+
+    /// <summary>The requested item as written.</summary>
+    public string RequestedItem { get; set; } = string.Empty;
+
+    /// <summary>The parser's item category name.</summary>
+    public string ItemCategory { get; set; } = string.Empty;
+
+    /// <summary>The dispensed count (#90); NaN when not written.</summary>
+    public float Quantity { get; set; } = float.NaN;
+
+    /// <summary>The first number of the strength (10 for 10/325mg); NaN when not written.</summary>
+    public float Strength { get; set; } = float.NaN;
+
+    /// <summary>Therapy sessions or visits; NaN when unknown.</summary>
+    public float Sessions { get; set; } = float.NaN;
+
+    /// <summary>1 when the item is the remainder of a partial authorization.</summary>
+    public float PartialAuthorization { get; set; }
+
+    /// <summary>Days from injury to the UR denial; NaN when unknown.</summary>
+    public float DaysFromInjuryToUrDenial { get; set; } = float.NaN;
+
+    /// <summary>How many items the letter disputes.</summary>
+    public float ItemsInLetter { get; set; }
+}
+
+/// <summary>What the model outputs for one item.</summary>
+public sealed class ItemScore
+{
+    /// <summary>The predicted label at the trainer's default threshold (unused: the bundle's threshold decides).</summary>
+    [ColumnName("PredictedLabel")]
+    public bool PredictedLabel { get; set; }
+
+    /// <summary>The raw margin.</summary>
+    public float Score { get; set; }
+
+    /// <summary>The calibrated probability of Overturned.</summary>
+    public float Probability { get; set; }
+}

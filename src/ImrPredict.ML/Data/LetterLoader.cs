@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using ImrPredict.Core.Letters;
+using ImrPredict.Core.Parsing;
+
+namespace ImrPredict.ML.Data;
+
+/// <summary>A letter file that could not be read, and why.</summary>
+/// <param name="Path">The file.</param>
+/// <param name="Error">The parse error.</param>
+public sealed record LetterFailure(string Path, ParseError Error);
+
+/// <summary>Rows from letter folders, in a stable order, with the letters that failed.</summary>
+/// <param name="Rows">One row per disputed item.</param>
+/// <param name="Letters">Letters read.</param>
+/// <param name="Failures">Letters that could not be read.</param>
+public sealed record LoadedLetters(IReadOnlyList<ItemRow> Rows, int Letters, IReadOnlyList<LetterFailure> Failures);
+
+/// <summary>Reads letter folders in parallel into model rows.</summary>
+public static class LetterLoader
+{
+    /// <summary>Parses every letter under <paramref name="paths"/>; rows come out in file order whatever the parallelism.</summary>
+    public static LoadedLetters Load(IEnumerable<string> paths, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var files = LetterReader.EnumerateLetterFiles(paths).ToArray();
+        var results = new ParseResult<ImrLetter>[files.Length];
+        var done = 0;
+        Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            results[i] = LetterReader.ReadFile(files[i]);
+            var finished = Interlocked.Increment(ref done);
+            if (finished % 1000 == 0 || finished == files.Length)
+            {
+                progress?.Report((finished, files.Length));
+            }
+        });
+
+        var rows = new List<ItemRow>();
+        var failures = new List<LetterFailure>();
+        var seen = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Length; i++)
+        {
+            if (results[i].TryGetValue(out var letter))
+            {
+                // The same letter in two forms or folders must not count twice, or it could sit on both sides of a split.
+                if (seen.TryAdd(letter.LetterId, files[i]))
+                {
+                    rows.AddRange(ItemRows.From(letter));
+                }
+            }
+            else
+            {
+                failures.Add(new LetterFailure(files[i], results[i].Error!));
+            }
+        }
+
+        return new LoadedLetters(rows, seen.Count, failures);
+    }
+}

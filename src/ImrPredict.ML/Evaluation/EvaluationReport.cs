@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text;
+using ImrPredict.ML.Training;
+using ScottPlot;
+
+namespace ImrPredict.ML.Evaluation;
+
+/// <summary>A named set of metrics for the report (the model or a baseline).</summary>
+/// <param name="Name">What was scored.</param>
+/// <param name="Metrics">Its metrics.</param>
+/// <param name="Probabilities">Its probabilities, for the plots.</param>
+public sealed record ScoredModel(string Name, BinaryMetrics Metrics, double[] Probabilities);
+
+/// <summary>Metrics with intervals, the markdown report and its ROC, PR and calibration plots.</summary>
+public static class EvaluationReport
+{
+    /// <summary>Below this many items, metrics carry bootstrap intervals.</summary>
+    public const int BootstrapBelow = 20_000;
+
+    /// <summary>Metrics of one score column on out-of-fold rows, with bootstrap intervals on small sets.</summary>
+    public static BinaryMetrics Metrics(double[] probabilities, OutOfFold oof, IReadOnlyList<double> thresholds) =>
+        Metrics(probabilities, oof.Labels, oof.Groups, thresholds);
+
+    /// <summary>Metrics with bootstrap intervals (over letters) when the set is small.</summary>
+    public static BinaryMetrics Metrics(double[] probabilities, bool[] labels, string[] groups, IReadOnlyList<double> thresholds)
+    {
+        var metrics = BinaryMetrics.Compute(probabilities, labels, thresholds);
+        return labels.Length < BootstrapBelow ? metrics.WithBootstrap(probabilities, labels, groups) : metrics;
+    }
+
+    /// <summary>Writes <c>report.md</c>, <c>roc.png</c>, <c>pr.png</c> and <c>calibration.png</c> into <paramref name="directory"/>.</summary>
+    public static void Write(string directory, string title, IReadOnlyList<string> notes, IReadOnlyList<ScoredModel> models, bool[] labels, double? oracleAuc)
+    {
+        Directory.CreateDirectory(directory);
+        PlotRoc(Path.Combine(directory, "roc.png"), models, labels);
+        PlotPr(Path.Combine(directory, "pr.png"), models, labels);
+        PlotCalibration(Path.Combine(directory, "calibration.png"), models);
+        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(title, notes, models, oracleAuc));
+    }
+
+    /// <summary>The markdown report.</summary>
+    public static string Markdown(string title, IReadOnlyList<string> notes, IReadOnlyList<ScoredModel> models, double? oracleAuc)
+    {
+        var b = new StringBuilder();
+        b.Append("# ").AppendLine(title).AppendLine();
+        foreach (var note in notes)
+        {
+            b.Append("- ").AppendLine(note);
+        }
+
+        var first = models[0].Metrics;
+        b.AppendLine().AppendLine(Invariant($"{first.N:N0} items, {first.Positives:N0} overturned ({(double)first.Positives / Math.Max(1, first.N):P1})."));
+        if (oracleAuc is { } oracle)
+        {
+            b.AppendLine().AppendLine(Invariant($"Oracle ROC-AUC (the generator's true probabilities): **{oracle:F3}**; the model reaches {first.RocAuc / oracle:P1} of it."));
+        }
+
+        b.AppendLine().AppendLine("| metric | " + string.Join(" | ", models.Select(m => m.Name)) + " |");
+        b.AppendLine("| --- |" + string.Concat(models.Select(_ => " --- |")));
+        Row(b, "ROC-AUC", models, m => WithInterval(m.RocAuc, m.RocAucInterval));
+        Row(b, "PR-AUC (Overturned)", models, m => WithInterval(m.PrAuc, m.PrAucInterval));
+        Row(b, "log-loss", models, m => F(m.LogLoss));
+        Row(b, "Brier", models, m => F(m.Brier));
+        Row(b, "ECE (10 bins)", models, m => F(m.Ece));
+        Row(b, "threshold", models, m => m.Threshold > 1 ? "never Overturned" : F(m.Threshold));
+        Row(b, "balanced accuracy", models, m => F(m.BalancedAccuracy));
+        Row(b, "macro-F1", models, m => F(m.MacroF1));
+        Row(b, "precision (Overturned)", models, m => F(m.Precision));
+        Row(b, "recall (Overturned)", models, m => F(m.Recall));
+        Row(b, "overturned found in top 10%", models, m => P(m.Top10Recall));
+        Row(b, "overturned found in top 20%", models, m => P(m.Top20Recall));
+
+        b.AppendLine().AppendLine("## Reliability of " + models[0].Name).AppendLine();
+        b.AppendLine("| predicted | items | mean predicted | observed overturn rate |").AppendLine("| --- | --- | --- | --- |");
+        foreach (var bin in first.Reliability)
+        {
+            b.AppendLine(Invariant($"| {bin.Lower:F1}-{bin.Upper:F1} | {bin.Count:N0} | {bin.MeanPredicted:F3} | {bin.ObservedRate:F3} |"));
+        }
+
+        b.AppendLine().AppendLine("![ROC](roc.png) ![PR](pr.png) ![Calibration](calibration.png)");
+        return b.ToString();
+    }
+
+    private static void Row(StringBuilder b, string name, IReadOnlyList<ScoredModel> models, Func<BinaryMetrics, string> value) =>
+        b.AppendLine($"| {name} | " + string.Join(" | ", models.Select(m => value(m.Metrics))) + " |");
+
+    private static string WithInterval(double value, Interval? interval) =>
+        interval is null ? F(value) : Invariant($"{value:F3} [{interval.Lower:F3}, {interval.Upper:F3}]");
+
+    private static string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static string P(double value) => double.IsNaN(value) ? "n/a" : value.ToString("P1", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static void PlotRoc(string path, IReadOnlyList<ScoredModel> models, bool[] labels)
+    {
+        var plot = new Plot();
+        foreach (var model in models)
+        {
+            var (xs, ys) = RocCurve(model.Probabilities, labels);
+            var line = plot.Add.ScatterLine(xs, ys);
+            line.LegendText = Invariant($"{model.Name} (AUC {model.Metrics.RocAuc:F3})");
+        }
+
+        var diagonal = plot.Add.Line(0, 0, 1, 1);
+        diagonal.LinePattern = LinePattern.Dashed;
+        plot.Title("ROC");
+        plot.XLabel("false positive rate");
+        plot.YLabel("true positive rate (Overturned)");
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.SavePng(path, 640, 480);
+    }
+
+    private static void PlotPr(string path, IReadOnlyList<ScoredModel> models, bool[] labels)
+    {
+        var plot = new Plot();
+        foreach (var model in models)
+        {
+            var (xs, ys) = PrCurve(model.Probabilities, labels);
+            var line = plot.Add.ScatterLine(xs, ys);
+            line.LegendText = Invariant($"{model.Name} (AP {model.Metrics.PrAuc:F3})");
+        }
+
+        plot.Title("Precision-recall for Overturned");
+        plot.XLabel("recall");
+        plot.YLabel("precision");
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.SavePng(path, 640, 480);
+    }
+
+    private static void PlotCalibration(string path, IReadOnlyList<ScoredModel> models)
+    {
+        var plot = new Plot();
+        foreach (var model in models.Where(m => m.Metrics.Reliability.Count > 1))
+        {
+            var bins = model.Metrics.Reliability;
+            var line = plot.Add.ScatterLine(bins.Select(b => b.MeanPredicted).ToArray(), bins.Select(b => b.ObservedRate).ToArray());
+            line.LegendText = Invariant($"{model.Name} (ECE {model.Metrics.Ece:F3})");
+            line.MarkerSize = 6;
+        }
+
+        var diagonal = plot.Add.Line(0, 0, 1, 1);
+        diagonal.LinePattern = LinePattern.Dashed;
+        plot.Title("Calibration");
+        plot.XLabel("mean predicted probability");
+        plot.YLabel("observed overturn rate");
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.SavePng(path, 640, 480);
+    }
+
+    private static (double[] X, double[] Y) RocCurve(double[] scores, bool[] labels)
+    {
+        var positives = Math.Max(1, labels.Count(l => l));
+        var negatives = Math.Max(1, labels.Length - labels.Count(l => l));
+        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
+        var xs = new List<double> { 0 };
+        var ys = new List<double> { 0 };
+        int tp = 0, fp = 0;
+        for (var k = 0; k < order.Length; k++)
+        {
+            if (labels[order[k]]) tp++; else fp++;
+            if (k == order.Length - 1 || scores[order[k + 1]] != scores[order[k]])
+            {
+                xs.Add((double)fp / negatives);
+                ys.Add((double)tp / positives);
+            }
+        }
+
+        return Thin(xs, ys);
+    }
+
+    private static (double[] X, double[] Y) PrCurve(double[] scores, bool[] labels)
+    {
+        var positives = Math.Max(1, labels.Count(l => l));
+        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
+        var xs = new List<double>();
+        var ys = new List<double>();
+        var tp = 0;
+        for (var k = 0; k < order.Length; k++)
+        {
+            tp += labels[order[k]] ? 1 : 0;
+            if (k == order.Length - 1 || scores[order[k + 1]] != scores[order[k]])
+            {
+                xs.Add((double)tp / positives);
+                ys.Add((double)tp / (k + 1));
+            }
+        }
+
+        return Thin(xs, ys);
+    }
+
+    // Plots of 200k points are slow to draw and no clearer than 2,000.
+    private static (double[] X, double[] Y) Thin(List<double> xs, List<double> ys)
+    {
+        var step = Math.Max(1, xs.Count / 2000);
+        var keep = Enumerable.Range(0, xs.Count).Where(i => i % step == 0 || i == xs.Count - 1).ToArray();
+        return (keep.Select(i => xs[i]).ToArray(), keep.Select(i => ys[i]).ToArray());
+    }
+}

@@ -1,0 +1,135 @@
+using ImrPredict.ML.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Transforms;
+using Microsoft.ML.Transforms.Text;
+
+namespace ImrPredict.ML;
+
+/// <summary>Settings of the letter-item pipeline; every field is recorded in the bundle manifest.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>Clinical-summary n-gram slots kept by mutual information with the label.</summary>
+    public int SummarySlots { get; init; } = 300;
+
+    /// <summary>Category-keyed summary n-gram slots kept by mutual information with the label.</summary>
+    public int KeyedSummarySlots { get; init; } = 1000;
+
+    /// <summary>Requested-item n-gram slots kept by mutual information with the label.</summary>
+    public int ItemSlots { get; init; } = 600;
+
+    /// <summary>L2-normalize text vectors; off by default: trees split better on raw counts than on length-diluted weights.</summary>
+    public bool NormalizeText { get; init; }
+
+    /// <summary>Longest word n-gram.</summary>
+    public int WordNgramLength { get; init; } = 2;
+
+    /// <summary>Character n-gram length.</summary>
+    public int CharNgramLength { get; init; } = 4;
+
+    /// <summary>Most distinct n-grams counted per length before selection: bounds memory on large corpora.</summary>
+    public int MaximumNgrams { get; init; } = 100_000;
+
+    /// <summary>FastTree: number of trees.</summary>
+    public int NumberOfTrees { get; init; } = 300;
+
+    /// <summary>FastTree: leaves per tree.</summary>
+    public int NumberOfLeaves { get; init; } = 8;
+
+    /// <summary>FastTree: fewest training items in a leaf.</summary>
+    public int MinimumExampleCountPerLeaf { get; init; } = 20;
+
+    /// <summary>FastTree: shrinkage.</summary>
+    public double LearningRate { get; init; } = 0.08;
+
+    /// <summary>Seed for the trainer and any sampling.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Options for a small corpus (the real letters): fewer slots, smaller trees.</summary>
+    public static PipelineOptions ForSmallCorpus(int rows) => rows >= 5_000
+        ? new PipelineOptions()
+        : new PipelineOptions { SummarySlots = 300, KeyedSummarySlots = 300, ItemSlots = 100, NumberOfTrees = 100, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 5, LearningRate = 0.05 };
+}
+
+/// <summary>The letter-item pipeline: pure functions of an <see cref="MLContext"/> and options.</summary>
+public static class ImrPipeline
+{
+    /// <summary>The column the trainers read.</summary>
+    public const string FeaturesColumn = "Features";
+
+    /// <summary>The readable names of the derived numeric fields, in their slot order.</summary>
+    public static readonly string[] NumericFields =
+    [
+        nameof(ItemRow.Quantity), nameof(ItemRow.Strength), nameof(ItemRow.Sessions), nameof(ItemRow.PartialAuthorization),
+        nameof(ItemRow.DaysFromInjuryToUrDenial), nameof(ItemRow.ItemsInLetter),
+    ];
+
+    /// <summary>The feature blocks the model reads (recorded in the manifest).</summary>
+    public static readonly string[] FeatureBlocks =
+    [
+        "ClinicalSummary: word 1-2-grams, L2-normalized, top slots by mutual information",
+        "ClinicalSummary keyed by item category: word 1-2-grams, L2-normalized, top slots by mutual information",
+        "RequestedItem: word 1-2-grams and char n-grams, L2-normalized, top slots by mutual information",
+        "ItemCategory: one-hot",
+        "Quantity, Strength, Sessions, PartialAuthorization, DaysFromInjuryToUrDenial, ItemsInLetter: value (0 if missing) and missing indicator",
+    ];
+
+    /// <summary>Featurization shared by the model and its logistic-regression baseline.</summary>
+    public static IEstimator<ITransformer> Featurizer(MLContext ml, PipelineOptions options) =>
+        ml.Transforms.Text.FeaturizeText("SummaryText", TextOptions(options, characters: false), nameof(ItemRow.ClinicalSummary))
+            .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnMutualInformation("SummaryFeatures", "SummaryText", nameof(ItemRow.Label), options.SummarySlots))
+            .Append(ml.Transforms.Text.FeaturizeText("KeyedText", TextOptions(options, characters: false), nameof(ItemRow.CategorySummary)))
+            .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnMutualInformation("KeyedFeatures", "KeyedText", nameof(ItemRow.Label), options.KeyedSummarySlots))
+            .Append(ml.Transforms.Text.FeaturizeText("ItemText", TextOptions(options, characters: true), nameof(ItemRow.RequestedItem)))
+            .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnMutualInformation("ItemFeatures", "ItemText", nameof(ItemRow.Label), options.ItemSlots))
+            .Append(ml.Transforms.Categorical.OneHotEncoding("CategoryFeatures", nameof(ItemRow.ItemCategory)))
+            .Append(ml.Transforms.Concatenate("NumericRaw", NumericFields))
+            .Append(ml.Transforms.IndicateMissingValues("NumericMissingFlags", "NumericRaw"))
+            .Append(ml.Transforms.Conversion.ConvertType("NumericMissing", "NumericMissingFlags", DataKind.Single))
+            .Append(ml.Transforms.ReplaceMissingValues("Numeric", "NumericRaw", MissingValueReplacingEstimator.ReplacementMode.DefaultValue))
+            .Append(ml.Transforms.Concatenate(FeaturesColumn, "SummaryFeatures", "KeyedFeatures", "ItemFeatures", "CategoryFeatures", "Numeric", "NumericMissing"));
+
+    /// <summary>The model: featurization then a FastTree binary classifier with Platt-calibrated probabilities.</summary>
+    public static IEstimator<ITransformer> Build(MLContext ml, PipelineOptions options) =>
+        Featurizer(ml, options).Append(ml.BinaryClassification.Trainers.FastTree(FastTreeOptions(options)));
+
+    /// <summary>The baseline: the same features, min-max scaled, into L-BFGS logistic regression.</summary>
+    public static IEstimator<ITransformer> BuildLogisticBaseline(MLContext ml, PipelineOptions options) =>
+        Featurizer(ml, options)
+            .Append(ml.Transforms.NormalizeMinMax(FeaturesColumn))
+            .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(nameof(ItemRow.Label), FeaturesColumn, l2Regularization: 1f, l1Regularization: 0.1f));
+
+    /// <summary>The FastTree settings the options give.</summary>
+    public static FastTreeBinaryTrainer.Options FastTreeOptions(PipelineOptions options) => new()
+    {
+        LabelColumnName = nameof(ItemRow.Label),
+        FeatureColumnName = FeaturesColumn,
+        NumberOfTrees = options.NumberOfTrees,
+        NumberOfLeaves = options.NumberOfLeaves,
+        MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
+        LearningRate = options.LearningRate,
+        Seed = options.Seed,
+        FeatureFraction = 0.8,
+        Shrinkage = 1,
+    };
+
+    private static TextFeaturizingEstimator.Options TextOptions(PipelineOptions options, bool characters) => new()
+    {
+        CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+        KeepDiacritics = false,
+        KeepPunctuations = false,
+        KeepNumbers = true,
+        StopWordsRemoverOptions = new StopWordsRemovingEstimator.Options { Language = TextFeaturizingEstimator.Language.English },
+        WordFeatureExtractor = new WordBagEstimator.Options
+        {
+            NgramLength = options.WordNgramLength,
+            UseAllLengths = true,
+            MaximumNgramsCount = [.. Enumerable.Repeat(options.MaximumNgrams, options.WordNgramLength)],
+        },
+        CharFeatureExtractor = characters
+            ? new WordBagEstimator.Options { NgramLength = options.CharNgramLength, UseAllLengths = false, MaximumNgramsCount = [options.MaximumNgrams] }
+            : null,
+        Norm = options.NormalizeText ? TextFeaturizingEstimator.NormFunction.L2 : TextFeaturizingEstimator.NormFunction.None,
+    };
+}

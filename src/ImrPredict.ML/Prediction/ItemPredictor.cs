@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using ImrPredict.Core.Letters;
+using ImrPredict.ML.Bundles;
+using ImrPredict.ML.Data;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace ImrPredict.ML.Prediction;
+
+/// <summary>A feature that pushed an item's probability up (positive) or down (negative).</summary>
+/// <param name="Feature">A readable name: a word or n-gram of the summary or item, a field, a category.</param>
+/// <param name="Weight">Its contribution to the score, scaled so the largest is 1 in magnitude.</param>
+public sealed record FeatureContribution(string Feature, double Weight);
+
+/// <summary>One item's prediction.</summary>
+/// <param name="POverturned">Calibrated probability of Overturned.</param>
+/// <param name="Decision">Overturned when the probability is at least the bundle's threshold.</param>
+/// <param name="Contributions">The strongest contributions, when asked for.</param>
+public sealed record ItemPrediction(double POverturned, Decision Decision, IReadOnlyList<FeatureContribution> Contributions);
+
+/// <summary>
+/// Thread-safe predictions from a letters bundle. ML.NET prediction engines are not thread-safe, so each
+/// call borrows one from a pool (Microsoft.Extensions.ML is not available here) and returns it.
+/// </summary>
+public sealed class ItemPredictor
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+    private readonly ITransformer _explainer;
+    private readonly string[] _slotNames;
+    private readonly ConcurrentBag<PredictionEngine<ItemRow, ItemScore>> _engines = [];
+    private readonly ConcurrentBag<PredictionEngine<ItemRow, ExplainedScore>> _explainers = [];
+
+    private ItemPredictor(MLContext ml, LoadedBundle bundle, ITransformer explainer, string[] slotNames)
+    {
+        _ml = ml;
+        Bundle = bundle;
+        _model = bundle.Model;
+        _explainer = explainer;
+        _slotNames = slotNames;
+    }
+
+    /// <summary>The bundle predictions come from.</summary>
+    public LoadedBundle Bundle { get; }
+
+    /// <summary>The decision threshold.</summary>
+    public double Threshold => Bundle.Manifest.Threshold.Value;
+
+    /// <summary>Builds a predictor for a letters bundle, or says why it cannot.</summary>
+    public static (ItemPredictor? Predictor, BundleError? Error) Create(MLContext ml, LoadedBundle bundle)
+    {
+        if (bundle.Manifest.CorpusKind != "letters")
+        {
+            return (null, new BundleError(BundleErrorCode.SchemaMismatch, $"the bundle at '{bundle.Directory}' is a {bundle.Manifest.CorpusKind} model; item predictions need a letters model"));
+        }
+
+        if (bundle.Model is not TransformerChain<ITransformer> { LastTransformer: ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> trainer })
+        {
+            return (null, new BundleError(BundleErrorCode.SchemaMismatch, $"the model in '{bundle.Directory}' does not end in a calibrated FastTree binary classifier"));
+        }
+
+        var probe = ml.Data.LoadFromEnumerable(new[] { new ItemRow { LetterId = "probe", ClinicalSummary = "probe", RequestedItem = "probe", ItemCategory = nameof(ItemCategory.Other) } });
+        var scored = bundle.Model.Transform(probe);
+        var contributions = ml.Transforms.CalculateFeatureContribution(trainer, numberOfPositiveContributions: 8, numberOfNegativeContributions: 8).Fit(scored);
+        var explainer = new TransformerChain<ITransformer>(bundle.Model, contributions);
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        scored.Schema[ImrPipeline.FeaturesColumn].GetSlotNames(ref names);
+        var slotNames = names.DenseValues().Select(n => FeatureNames.Readable(n.ToString())).ToArray();
+        return (new ItemPredictor(ml, bundle, explainer, slotNames), null);
+    }
+
+    /// <summary>Predicts one item; <paramref name="contributions"/> &gt; 0 adds that many strongest contributions.</summary>
+    public ItemPrediction Predict(ItemRow row, int contributions = 0)
+    {
+        if (contributions <= 0)
+        {
+            var engine = Rent(_engines, () => _ml.Model.CreatePredictionEngine<ItemRow, ItemScore>(_model));
+            try
+            {
+                var score = engine.Predict(row);
+                return new ItemPrediction(score.Probability, DecisionFor(score.Probability), []);
+            }
+            finally
+            {
+                _engines.Add(engine);
+            }
+        }
+
+        var explainer = Rent(_explainers, () => _ml.Model.CreatePredictionEngine<ItemRow, ExplainedScore>(_explainer));
+        try
+        {
+            var score = explainer.Predict(row);
+            return new ItemPrediction(score.Probability, DecisionFor(score.Probability), Top(score.FeatureContributions, contributions));
+        }
+        finally
+        {
+            _explainers.Add(explainer);
+        }
+    }
+
+    /// <summary>Predicts many items in one pass (faster than one at a time); probabilities in row order.</summary>
+    public double[] PredictBatch(IReadOnlyList<ItemRow> rows)
+    {
+        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(rows));
+        return scored.GetColumn<float>("Probability").Select(p => (double)p).ToArray();
+    }
+
+    /// <summary>The decision at the bundle's threshold.</summary>
+    public Decision DecisionFor(double probability) => probability >= Threshold ? Decision.Overturned : Decision.Upheld;
+
+    private IReadOnlyList<FeatureContribution> Top(VBuffer<float> contributions, int count)
+    {
+        var indices = contributions.GetIndices();
+        var values = contributions.GetValues();
+        var result = new List<FeatureContribution>();
+        if (indices.Length == 0 && values.Length == _slotNames.Length)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] != 0)
+                {
+                    result.Add(new FeatureContribution(_slotNames[i], values[i]));
+                }
+            }
+        }
+        else
+        {
+            for (var k = 0; k < indices.Length; k++)
+            {
+                if (values[k] != 0 && indices[k] < _slotNames.Length)
+                {
+                    result.Add(new FeatureContribution(_slotNames[indices[k]], values[k]));
+                }
+            }
+        }
+
+        return result.OrderByDescending(c => Math.Abs(c.Weight)).ThenBy(c => c.Feature, StringComparer.Ordinal).Take(count).ToList();
+    }
+
+    private static T Rent<T>(ConcurrentBag<T> pool, Func<T> create) => pool.TryTake(out var item) ? item : create();
+
+    private sealed class ExplainedScore
+    {
+        public float Probability { get; set; }
+
+        public VBuffer<float> FeatureContributions { get; set; }
+    }
+}
+
+/// <summary>Turns ML.NET slot names into names a reviewer reads.</summary>
+public static class FeatureNames
+{
+    /// <summary>The readable form of one slot name of the Features column.</summary>
+    public static string Readable(string slot)
+    {
+        var dot = slot.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return slot;
+        }
+
+        var block = slot[..dot];
+        var name = slot[(dot + 1)..];
+        return block switch
+        {
+            "SummaryFeatures" => $"summary: \"{Words(name)}\"",
+            "KeyedFeatures" => KeyedName(name),
+            "ItemFeatures" when name.StartsWith("Char.", StringComparison.Ordinal) =>
+                $"requested item letters: \"{name[5..].Replace("|", string.Empty, StringComparison.Ordinal).Replace("<\u241F>", " ", StringComparison.Ordinal)}\"",
+            "ItemFeatures" => $"requested item: \"{Words(name)}\"",
+            "CategoryFeatures" => $"item category = {name}",
+            "Numeric" => name,
+            "NumericMissing" => $"{name} not stated",
+            _ => slot,
+        };
+    }
+
+    private static string Words(string ngram) => ngram.Replace('|', ' ');
+
+    private static readonly string[] CategoryKeys = Enum.GetNames<ItemCategory>().Select(n => n.ToLowerInvariant() + "x").ToArray();
+
+    private static string KeyedName(string ngram)
+    {
+        string? category = null;
+        var words = ngram.Split('|').Select(word =>
+        {
+            var key = CategoryKeys.FirstOrDefault(k => word.StartsWith(k, StringComparison.Ordinal));
+            category ??= key?[..^1];
+            return key is null ? word : word[key.Length..];
+        }).ToList();
+        return $"summary, for a {category ?? "any"} request: \"{string.Join(' ', words)}\"";
+    }
+}

@@ -1,0 +1,87 @@
+using ImrPredict.ML.Evaluation;
+using Microsoft.ML;
+
+namespace ImrPredict.ML.Training;
+
+/// <summary>Why training could not start.</summary>
+public sealed class TrainingDataException(string message) : Exception(message);
+
+/// <summary>The decision threshold and what it gives on the validation folds.</summary>
+/// <param name="Value">Overturned when the probability is at least this.</param>
+/// <param name="Precision">Precision for Overturned on the validation folds.</param>
+/// <param name="Recall">Recall for Overturned on the validation folds.</param>
+/// <param name="F1">F1 for Overturned on the validation folds.</param>
+/// <param name="ChosenOn">How it was chosen.</param>
+public sealed record ThresholdChoice(double Value, double Precision, double Recall, double F1, string ChosenOn);
+
+/// <summary>A fitted model with its threshold and validation evidence.</summary>
+public sealed record TrainedModel(
+    ITransformer Model,
+    DataViewSchema InputSchema,
+    ThresholdChoice Threshold,
+    OutOfFold Validation,
+    BinaryMetrics ValidationMetrics,
+    BinaryMetrics? LogisticMetrics,
+    BinaryMetrics ConstantMetrics,
+    int Rows,
+    int Overturned,
+    string DataFingerprint);
+
+/// <summary>Trains a bundle's model: grouped validation folds choose the threshold, then one fit on all rows.</summary>
+public static class ModelTrainer
+{
+    /// <summary>Checks that rows can train a binary model; throws <see cref="TrainingDataException"/> naming what is wrong.</summary>
+    public static void Validate<TRow>(IReadOnlyList<TRow> rows, ICorpusSpec<TRow> spec, int validationFolds)
+        where TRow : class
+    {
+        if (rows.Count == 0)
+        {
+            throw new TrainingDataException("no training items: the data folders hold no readable letters");
+        }
+
+        var overturned = rows.Count(spec.LabelOf);
+        if (overturned == 0)
+        {
+            throw new TrainingDataException($"all {rows.Count:N0} items are Upheld: a classifier needs Overturned items too");
+        }
+
+        if (overturned == rows.Count)
+        {
+            throw new TrainingDataException($"all {rows.Count:N0} items are Overturned: a classifier needs Upheld items too");
+        }
+
+        var groups = rows.Select(spec.GroupOf).Distinct().Count();
+        if (groups < validationFolds)
+        {
+            throw new TrainingDataException($"{groups} letter(s) cannot fill {validationFolds} validation folds");
+        }
+    }
+
+    /// <summary>Trains on all rows after choosing the threshold on <paramref name="validationFolds"/> grouped folds.</summary>
+    public static TrainedModel Train<TRow>(MLContext ml, IReadOnlyList<TRow> rows, ICorpusSpec<TRow> spec, PipelineOptions options,
+        int validationFolds, bool includeLogistic, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        where TRow : class
+    {
+        Validate(rows, spec, validationFolds);
+        var oof = CrossValidator.Run(ml, rows, spec, options, validationFolds, includeLogistic, progress, cancellationToken);
+        var best = BinaryMetrics.BestF1Threshold(oof.Model, oof.Labels);
+        var threshold = new ThresholdChoice(best.Threshold, best.Precision, best.Recall, best.F1,
+            $"best F1 for Overturned on {validationFolds}-fold out-of-fold probabilities, folds grouped by letter");
+
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report($"final fit on all {rows.Count:N0} items");
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var model = spec.Build(ml, options).Fit(data);
+        return new TrainedModel(
+            model,
+            data.Schema,
+            threshold,
+            oof,
+            EvaluationReport.Metrics(oof.Model, oof, oof.Thresholds),
+            oof.Logistic is null ? null : EvaluationReport.Metrics(oof.Logistic, oof, CrossValidator.CrossFittedThresholds(oof.Logistic, oof.Labels, oof.Folds, validationFolds)),
+            EvaluationReport.Metrics(oof.Constant, oof, oof.Constant.Select(_ => 1.01).ToArray()),
+            rows.Count,
+            oof.Labels.Count(l => l),
+            DataFingerprint.Of(rows, spec));
+    }
+}

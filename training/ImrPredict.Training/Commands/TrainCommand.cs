@@ -1,0 +1,166 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ImrPredict.ML;
+using ImrPredict.ML.Bundles;
+using ImrPredict.ML.Data;
+using ImrPredict.ML.Evaluation;
+using ImrPredict.ML.Training;
+using Microsoft.ML;
+
+namespace ImrPredict.Training.Commands;
+
+/// <summary><c>imr train</c>: a versioned model bundle from letter folders or the DMHC export.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string[]>("--data", "-d") { Description = "Letter folders or files (any form the parser reads); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var dmhc = new Option<FileInfo?>("--dmhc") { Description = "A DMHC IMR export (CSV) to train the DMHC model from instead of letters." };
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The bundle folder to write.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Seed for folds and the trainer.", DefaultValueFactory = _ => 1 };
+        var folds = new Option<int>("--folds") { Description = "Grouped validation folds that choose the threshold.", DefaultValueFactory = _ => 3 };
+        var trees = new Option<int?>("--trees") { Description = "FastTree trees (default by corpus size)." };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the logistic-regression baseline in the bundle's report." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing bundle at --out." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output (for jobs)." };
+        var command = new Command("train", "Train a FastTree model bundle (model.zip, manifest.json, report) from letters or the DMHC export.")
+        {
+            data, dmhc, output, seed, folds, trees, noBaseline, force, quiet,
+        };
+        command.SetAction((result, cancellationToken) => Task.FromResult(Run(new TrainArguments(
+            result.GetValue(data) ?? [], result.GetValue(dmhc), result.GetRequiredValue(output), result.GetValue(seed), result.GetValue(folds),
+            result.GetValue(trees), !result.GetValue(noBaseline), result.GetValue(force)), new ConsoleProgress(result.GetValue(quiet)), cancellationToken)));
+        return command;
+    }
+
+    private sealed record TrainArguments(string[] Data, FileInfo? Dmhc, DirectoryInfo Output, int Seed, int Folds, int? Trees, bool Baseline, bool Force);
+
+    private static int Run(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
+    {
+        if ((args.Data.Length > 0) == (args.Dmhc is not null))
+        {
+            Console.Error.WriteLine("imr train: give either --data (letters) or --dmhc (the DMHC export), not both or neither");
+            return 2;
+        }
+
+        if (args.Folds is < 2 or > 20)
+        {
+            Console.Error.WriteLine("imr train: --folds must be between 2 and 20");
+            return 2;
+        }
+
+        if (args.Output.Exists && !args.Force)
+        {
+            Console.Error.WriteLine($"imr train: '{args.Output.FullName}' already exists; choose another --out or pass --force to replace it");
+            return 2;
+        }
+
+        try
+        {
+            return args.Dmhc is null ? TrainLetters(args, console, cancellationToken) : TrainDmhc(args, console, cancellationToken);
+        }
+        catch (TrainingDataException e)
+        {
+            Console.Error.WriteLine($"imr train: {e.Message}; nothing was written");
+            return 1;
+        }
+    }
+
+    private static int TrainLetters(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
+    {
+        var missing = args.Data.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new TrainingDataException($"no such data folder or file: {string.Join(", ", missing)}");
+        }
+
+        var loaded = console.Run("parsing letters", (counts, _) => LetterLoader.Load(args.Data, counts, cancellationToken));
+        console.Say($"read {loaded.Letters:N0} letters, {loaded.Rows.Count:N0} items ({loaded.Rows.Count(r => r.Label):N0} overturned); {loaded.Failures.Count:N0} letters could not be read");
+        foreach (var failure in loaded.Failures.Take(10))
+        {
+            console.Say($"  skipped {failure.Path}: {failure.Error}");
+        }
+
+        var options = PipelineOptions.ForSmallCorpus(loaded.Rows.Count) with { Seed = args.Seed };
+        if (args.Trees is { } trees)
+        {
+            options = options with { NumberOfTrees = trees };
+        }
+
+        var oracle = OracleAuc.FromTruthFiles(args.Data, loaded.Rows);
+        return Train(args, console, LetterCorpus.Instance, loaded.Rows, options, ModelBundle.LetterInputColumns, oracle, cancellationToken);
+    }
+
+    private static int TrainDmhc(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
+    {
+        var read = DmhcCsv.Read(args.Dmhc!.FullName);
+        if (read.Error is not null)
+        {
+            throw new TrainingDataException(read.Error);
+        }
+
+        console.Say($"read {read.Rows.Count:N0} DMHC decisions ({read.Rows.Count(r => r.Label):N0} overturned); findings text {(read.HasFindings ? "present" : "absent")}; {read.SkippedRows} rows skipped");
+        var spec = new DmhcCorpus(read.HasFindings);
+        var options = new PipelineOptions { Seed = args.Seed, NumberOfTrees = args.Trees ?? 300, NumberOfLeaves = 16, MinimumExampleCountPerLeaf = 30, LearningRate = 0.05, SummarySlots = 2000 };
+        return Train(args, console, spec, read.Rows, options, spec.InputColumns, null, cancellationToken);
+    }
+
+    private static int Train<TRow>(TrainArguments args, ConsoleProgress console, ICorpusSpec<TRow> spec, IReadOnlyList<TRow> rows,
+        PipelineOptions options, IReadOnlyList<string> inputColumns, double? oracleAuc, CancellationToken cancellationToken)
+        where TRow : class
+    {
+        ModelTrainer.Validate(rows, spec, args.Folds);
+        var ml = new MLContext(seed: args.Seed);
+        var stopwatch = Stopwatch.StartNew();
+        var trained = console.Run("training", (_, status) =>
+            ModelTrainer.Train(ml, rows, spec, options, args.Folds, args.Baseline, status, cancellationToken));
+        console.Say($"trained in {stopwatch.Elapsed.TotalSeconds:N0} s; validation ROC-AUC {trained.ValidationMetrics.RocAuc:F3}, threshold {trained.Threshold.Value:F3} (precision {trained.Threshold.Precision:F3}, recall {trained.Threshold.Recall:F3})");
+
+        var created = DateTimeOffset.UtcNow;
+        var version = $"{spec.Kind}-{created:yyyyMMdd'T'HHmmss'Z'}-{trained.DataFingerprint[7..15]}";
+        var sources = args.Dmhc is null ? args.Data.Select(Path.GetFullPath).ToList() : [args.Dmhc.FullName];
+        var error = ModelBundle.Save(ml, args.Output.FullName, trained.Model, trained.InputSchema, modelHash => new ModelManifest
+        {
+            BundleVersion = version,
+            CorpusKind = spec.Kind,
+            CreatedUtc = created,
+            MlNetVersion = typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown",
+            TrainerOptions = options,
+            Seed = args.Seed,
+            DataFingerprint = trained.DataFingerprint,
+            DataSources = sources,
+            Rows = trained.Rows,
+            Labels = new LabelCounts(trained.Rows - trained.Overturned, trained.Overturned),
+            Features = spec.Features,
+            InputColumns = inputColumns,
+            Threshold = trained.Threshold,
+            Metrics = new ValidationMetrics(trained.ValidationMetrics, trained.LogisticMetrics, trained.ConstantMetrics),
+            ModelSha256 = modelHash,
+        }, args.Force, folder => WriteReport(folder, version, args, trained, oracleAuc));
+
+        if (error is not null)
+        {
+            Console.Error.WriteLine($"imr train: {error.Message}");
+            return 2;
+        }
+
+        Console.WriteLine($"wrote bundle {version} to {args.Output.FullName}");
+        return 0;
+    }
+
+    private static void WriteReport(string folder, string version, TrainArguments args, TrainedModel trained, double? oracleAuc)
+    {
+        var oof = trained.Validation;
+        var models = new List<ScoredModel> { new("FastTree", trained.ValidationMetrics, oof.Model) };
+        if (trained.LogisticMetrics is not null)
+        {
+            models.Add(new ScoredModel("logistic regression", trained.LogisticMetrics, oof.Logistic!));
+        }
+
+        models.Add(new ScoredModel("always Upheld", trained.ConstantMetrics, oof.Constant));
+        EvaluationReport.Write(folder, $"Model bundle {version}: validation", [
+            $"{args.Folds}-fold cross-validation grouped by letter on the training data (out-of-fold probabilities); thresholds cross-fitted on the other folds.",
+            $"Bundle threshold {trained.Threshold.Value:F3}: {trained.Threshold.ChosenOn}.",
+        ], models, oof.Labels, oracleAuc);
+    }
+}
