@@ -43,6 +43,9 @@ public sealed record PipelineOptions
     /// <summary>FastTree: shrinkage.</summary>
     public double LearningRate { get; init; } = 0.08;
 
+    /// <summary>FastTree: split one-hot categorical blocks as categories (many levels at once) rather than slot by slot.</summary>
+    public bool CategoricalSplit { get; init; }
+
     /// <summary>Seed for the trainer and any sampling.</summary>
     public int Seed { get; init; } = 1;
 
@@ -111,6 +114,7 @@ public static class ImrPipeline
         LearningRate = options.LearningRate,
         Seed = options.Seed,
         FeatureFraction = 0.8,
+        CategoricalSplit = options.CategoricalSplit,
         Shrinkage = 1,
     };
 

@@ -5,4 +5,5 @@ var root = new RootCommand("imr: parse IMR determination letters, generate corpo
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 return await root.Parse(args).InvokeAsync();

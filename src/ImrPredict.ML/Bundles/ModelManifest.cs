@@ -10,6 +10,31 @@ namespace ImrPredict.ML.Bundles;
 /// <param name="Overturned">Overturned items.</param>
 public sealed record LabelCounts(int Upheld, int Overturned);
 
+/// <summary>An inclusive range of report years.</summary>
+/// <param name="From">First year.</param>
+/// <param name="To">Last year.</param>
+public sealed record YearRange(int From, int To)
+{
+    /// <summary>Parses "2001-2013", "..2013" or "2014..": null when the text is not a range.</summary>
+    public static YearRange? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var parts = text.Replace("..", "-", StringComparison.Ordinal).Split('-');
+        if (parts.Length != 2)
+        {
+            return null;
+        }
+
+        var from = parts[0].Length == 0 ? 0 : int.TryParse(parts[0], out var f) ? f : -1;
+        var to = parts[1].Length == 0 ? 9999 : int.TryParse(parts[1], out var t) ? t : -1;
+        return from < 0 || to < 0 || from > to ? null : new YearRange(from, to);
+    }
+}
+
 /// <summary>Validation metrics of the model and its baselines on the same grouped folds.</summary>
 /// <param name="Model">The FastTree model.</param>
 /// <param name="LogisticRegression">The logistic-regression baseline, when run.</param>
@@ -54,6 +79,9 @@ public sealed record ModelManifest
 
     /// <summary>Where the training data came from.</summary>
     public required IReadOnlyList<string> DataSources { get; init; }
+
+    /// <summary>For the DMHC export: the report years trained on, when filtered.</summary>
+    public YearRange? ReportYears { get; init; }
 
     /// <summary>Training items.</summary>
     public required int Rows { get; init; }

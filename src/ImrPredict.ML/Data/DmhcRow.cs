@@ -37,12 +37,6 @@ public sealed class DmhcRow
     /// <summary>Patient gender.</summary>
     public string Gender { get; set; } = string.Empty;
 
-    /// <summary>Diagnosis and treatment sub-categories together: the pair decides more than either.</summary>
-    public string DiagnosisTreatment { get; set; } = string.Empty;
-
-    /// <summary>Treatment sub-category and review type together.</summary>
-    public string TreatmentType { get; set; } = string.Empty;
-
     /// <summary>The Findings text of the current export, empty in the old one. It states the reviewer's
     /// findings, so a model trained on it is for the export's own analysis, not for undecided cases.</summary>
     public string Findings { get; set; } = string.Empty;
@@ -59,7 +53,7 @@ public sealed record DmhcData(IReadOnlyList<DmhcRow> Rows, bool HasFindings, int
 public static class DmhcCsv
 {
     /// <summary>Reads an export; <paramref name="years"/> keeps only report years in the range.</summary>
-    public static DmhcData Read(string path, (int From, int To)? years = null)
+    public static DmhcData Read(string path, Bundles.YearRange? years = null)
     {
         if (!File.Exists(path))
         {
@@ -117,8 +111,6 @@ public static class DmhcCsv
                 Gender = Get(record, "patientgender"),
                 Findings = Get(record, "findings"),
             };
-            row.DiagnosisTreatment = $"{row.DiagnosisSubCategory}|{row.TreatmentSubCategory}";
-            row.TreatmentType = $"{row.TreatmentSubCategory}|{row.Type}";
             rows.Add(row);
         }
 

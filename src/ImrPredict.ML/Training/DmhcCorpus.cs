@@ -13,11 +13,25 @@ public sealed class DmhcCorpus(bool useFindings) : ICorpusSpec<DmhcRow>
     [
         nameof(DmhcRow.DiagnosisCategory), nameof(DmhcRow.DiagnosisSubCategory), nameof(DmhcRow.TreatmentCategory),
         nameof(DmhcRow.TreatmentSubCategory), nameof(DmhcRow.Type), nameof(DmhcRow.AgeRange), nameof(DmhcRow.Gender),
-        nameof(DmhcRow.DiagnosisTreatment), nameof(DmhcRow.TreatmentType),
     ];
 
     /// <inheritdoc />
     public string Kind => "dmhc";
+
+    /// <summary>
+    /// The DMHC model's settings: FastTree splits each one-hot block as a category (hundreds of sub-categories at
+    /// once); pairwise interaction columns were tried and overfit the earlier years.
+    /// </summary>
+    public static PipelineOptions DefaultOptions(int seed, int? trees) => new()
+    {
+        Seed = seed,
+        NumberOfTrees = trees ?? 300,
+        NumberOfLeaves = 16,
+        MinimumExampleCountPerLeaf = 30,
+        LearningRate = 0.05,
+        CategoricalSplit = true,
+        SummarySlots = 2000,
+    };
 
     /// <summary>The input columns the saved model reads.</summary>
     public IReadOnlyList<string> InputColumns => [.. Categorical, nameof(DmhcRow.ReportYear), .. useFindings ? new[] { nameof(DmhcRow.Findings) } : []];
@@ -25,8 +39,7 @@ public sealed class DmhcCorpus(bool useFindings) : ICorpusSpec<DmhcRow>
     /// <inheritdoc />
     public IReadOnlyList<string> Features =>
     [
-        "DiagnosisCategory, DiagnosisSubCategory, TreatmentCategory, TreatmentSubCategory, Type, AgeRange, Gender: one-hot",
-        "DiagnosisSubCategory x TreatmentSubCategory and TreatmentSubCategory x Type: one-hot",
+        "DiagnosisCategory, DiagnosisSubCategory, TreatmentCategory, TreatmentSubCategory, Type, AgeRange, Gender: one-hot, split as categories",
         "ReportYear: value",
         .. useFindings ? new[] { "Findings: word and char n-grams, top slots by mutual information" } : [],
     ];

@@ -22,24 +22,34 @@ internal static class TrainCommand
         var trees = new Option<int?>("--trees") { Description = "FastTree trees (default by corpus size)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the logistic-regression baseline in the bundle's report." };
         var force = new Option<bool>("--force") { Description = "Replace an existing bundle at --out." };
+        var years = new Option<string?>("--years") { Description = "With --dmhc: report years to train on, e.g. 2001-2013 or ..2013." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output (for jobs)." };
         var command = new Command("train", "Train a FastTree model bundle (model.zip, manifest.json, report) from letters or the DMHC export.")
         {
-            data, dmhc, output, seed, folds, trees, noBaseline, force, quiet,
+            data, dmhc, years, output, seed, folds, trees, noBaseline, force, quiet,
         };
         command.SetAction((result, cancellationToken) => Task.FromResult(Run(new TrainArguments(
             result.GetValue(data) ?? [], result.GetValue(dmhc), result.GetRequiredValue(output), result.GetValue(seed), result.GetValue(folds),
-            result.GetValue(trees), !result.GetValue(noBaseline), result.GetValue(force)), new ConsoleProgress(result.GetValue(quiet)), cancellationToken)));
+            result.GetValue(trees), !result.GetValue(noBaseline), result.GetValue(force), result.GetValue(years)), new ConsoleProgress(result.GetValue(quiet)), cancellationToken)));
         return command;
     }
 
-    private sealed record TrainArguments(string[] Data, FileInfo? Dmhc, DirectoryInfo Output, int Seed, int Folds, int? Trees, bool Baseline, bool Force);
+    private sealed record TrainArguments(string[] Data, FileInfo? Dmhc, DirectoryInfo Output, int Seed, int Folds, int? Trees, bool Baseline, bool Force, string? Years)
+    {
+        public YearRange? ReportYears => YearRange.Parse(Years);
+    }
 
     private static int Run(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
     {
         if ((args.Data.Length > 0) == (args.Dmhc is not null))
         {
             Console.Error.WriteLine("imr train: give either --data (letters) or --dmhc (the DMHC export), not both or neither");
+            return 2;
+        }
+
+        if (args.Years is not null && (args.Dmhc is null || args.ReportYears is null))
+        {
+            Console.Error.WriteLine($"imr train: --years '{args.Years}' needs --dmhc and a range like 2001-2013, ..2013 or 2014..");
             return 2;
         }
 
@@ -93,7 +103,7 @@ internal static class TrainCommand
 
     private static int TrainDmhc(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
     {
-        var read = DmhcCsv.Read(args.Dmhc!.FullName);
+        var read = DmhcCsv.Read(args.Dmhc!.FullName, args.ReportYears);
         if (read.Error is not null)
         {
             throw new TrainingDataException(read.Error);
@@ -101,7 +111,7 @@ internal static class TrainCommand
 
         console.Say($"read {read.Rows.Count:N0} DMHC decisions ({read.Rows.Count(r => r.Label):N0} overturned); findings text {(read.HasFindings ? "present" : "absent")}; {read.SkippedRows} rows skipped");
         var spec = new DmhcCorpus(read.HasFindings);
-        var options = new PipelineOptions { Seed = args.Seed, NumberOfTrees = args.Trees ?? 300, NumberOfLeaves = 16, MinimumExampleCountPerLeaf = 30, LearningRate = 0.05, SummarySlots = 2000 };
+        var options = DmhcCorpus.DefaultOptions(args.Seed, args.Trees);
         return Train(args, console, spec, read.Rows, options, spec.InputColumns, null, cancellationToken);
     }
 
@@ -129,6 +139,7 @@ internal static class TrainCommand
             Seed = args.Seed,
             DataFingerprint = trained.DataFingerprint,
             DataSources = sources,
+            ReportYears = args.ReportYears,
             Rows = trained.Rows,
             Labels = new LabelCounts(trained.Rows - trained.Overturned, trained.Overturned),
             Features = spec.Features,
