@@ -5,6 +5,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
 {
     ["parse"] = ParseBenchmark.Run,
     ["generate"] = GenerateBenchmark.Run,
+    ["train"] = ModelBenchmark.Train,
+    ["predict"] = ModelBenchmark.Predict,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -23,7 +23,7 @@ public sealed record OutOfFold
     /// <summary>The logistic-regression baseline's probability, when run.</summary>
     public double[]? Logistic { get; init; }
 
-    /// <summary>The always-Upheld baseline: the training folds' overturn rate, a constant per fold.</summary>
+    /// <summary>The always-Upheld baseline: one constant, the mean of the training folds' overturn rates.</summary>
     public required double[] Constant { get; init; }
 
     /// <summary>
@@ -78,6 +78,10 @@ public static class CrossValidator
             }
         }
 
+        // One constant for every row: per-fold constants would rank folds against each other and give the
+        // "always Upheld" baseline an AUC away from 0.5 by accident of fold composition.
+        var averagePrevalence = constant.Average();
+        Array.Fill(constant, averagePrevalence);
         return new OutOfFold
         {
             Labels = labels,

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using ImrPredict.Core.Parsing;
+using ImrPredict.ML;
+using ImrPredict.ML.Bundles;
+using ImrPredict.ML.Data;
+using ImrPredict.ML.Prediction;
+using ImrPredict.ML.Training;
+using ImrPredict.Synthetic;
+using Microsoft.ML;
+
+namespace ImrPredict.Bench;
+
+/// <summary>
+/// <c>train [items=200000]</c>: wall time and peak memory of training (validation folds and the final fit) on
+/// generated items. <c>predict [items=20000]</c>: single-item latency and batch throughput of a bundle.
+/// </summary>
+internal static class ModelBenchmark
+{
+    public static int Train(string[] args)
+    {
+        var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
+        var folds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        var rows = GeneratedRows(items, seed: 5);
+        var options = PipelineOptions.ForSmallCorpus(rows.Count);
+        var ml = new MLContext(seed: 1);
+        GC.Collect();
+        var stopwatch = Stopwatch.StartNew();
+        var peak = new PeakMemory();
+        var trained = ModelTrainer.Train(ml, rows, LetterCorpus.Instance, options, folds, includeLogistic: false,
+            new Progress<string>(m => Console.WriteLine($"  [{stopwatch.Elapsed.TotalSeconds,6:N0} s] {m}")));
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        peak.Stop();
+        Console.WriteLine($"train benchmark: {rows.Count:N0} items, {folds} validation folds + final fit, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"  wall {seconds:N0} s ({seconds / 60:N1} min; target <= 10 min), peak working set {peak.PeakBytes / 1073741824.0:N2} GB (target <= 8 GB)");
+        Console.WriteLine($"  validation ROC-AUC {trained.ValidationMetrics.RocAuc:F3}");
+        return 0;
+    }
+
+    public static int Predict(string[] args)
+    {
+        var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+        var rows = GeneratedRows(items, seed: 6);
+        var ml = new MLContext(seed: 1);
+        var trained = ModelTrainer.Train(ml, rows, LetterCorpus.Instance, PipelineOptions.ForSmallCorpus(rows.Count), 2, includeLogistic: false);
+        var directory = Directory.CreateTempSubdirectory("imr-bench-predict-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "bundle");
+            ModelBundle.Save(ml, path, trained.Model, trained.InputSchema, hash => new ModelManifest
+            {
+                BundleVersion = "bench", CorpusKind = "letters", CreatedUtc = DateTimeOffset.UtcNow, MlNetVersion = "bench",
+                TrainerOptions = PipelineOptions.ForSmallCorpus(rows.Count), Seed = 1, DataFingerprint = trained.DataFingerprint, DataSources = [],
+                Rows = trained.Rows, Labels = new LabelCounts(trained.Rows - trained.Overturned, trained.Overturned), Features = [],
+                InputColumns = ModelBundle.LetterInputColumns, Threshold = trained.Threshold,
+                Metrics = new ValidationMetrics(trained.ValidationMetrics, null, trained.ConstantMetrics), ModelSha256 = hash,
+            }, overwrite: false);
+            var (bundle, error) = ModelBundle.Load(ml, path);
+            var (predictor, _) = ItemPredictor.Create(ml, bundle ?? throw new InvalidOperationException(error?.ToString()));
+            var test = GeneratedRows(5_000, seed: 7);
+
+            foreach (var row in test.Take(200))
+            {
+                predictor!.Predict(row);
+            }
+
+            var latencies = new List<double>(test.Count);
+            foreach (var row in test)
+            {
+                var start = Stopwatch.GetTimestamp();
+                predictor!.Predict(row);
+                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+
+            var explained = new List<double>(1000);
+            foreach (var row in test.Take(1000))
+            {
+                var start = Stopwatch.GetTimestamp();
+                predictor!.Predict(row, contributions: 5);
+                explained.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+
+            var batchSeconds = BenchSupport.MedianSeconds(5, () => predictor!.PredictBatch(test));
+            var parallelSeconds = BenchSupport.MedianSeconds(3, () => Parallel.ForEach(test, row => predictor!.Predict(row)));
+            Console.WriteLine($"predict benchmark: model trained on {rows.Count:N0} generated items; {test.Count:N0} held-out items");
+            Console.WriteLine($"  one item in process: median {BenchSupport.Median(latencies):F3} ms, p99 {BenchSupport.Percentile(latencies, 0.99):F3} ms (target median <= 0.5 ms)");
+            Console.WriteLine($"  one item with 5 contributions: median {BenchSupport.Median(explained):F3} ms, p99 {BenchSupport.Percentile(explained, 0.99):F3} ms");
+            Console.WriteLine($"  batch (one Transform over {test.Count:N0}): {test.Count / batchSeconds:N0} items/s (target >= 5,000)");
+            Console.WriteLine($"  pooled engines on {Environment.ProcessorCount} threads: {test.Count / parallelSeconds:N0} items/s");
+            return 0;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static List<ItemRow> GeneratedRows(int items, long seed)
+    {
+        var generator = new LetterGenerator(seed);
+        var rows = new List<ItemRow>(items + 32);
+        for (var i = 0; rows.Count < items; i++)
+        {
+            var letter = LetterTextParser.Parse(LetterRenderer.Text(generator.Generate(i))).Value;
+            rows.AddRange(ItemRows.From(letter));
+        }
+
+        return rows.Take(items).ToList();
+    }
+
+    private sealed class PeakMemory
+    {
+        private readonly Timer _timer;
+
+        public PeakMemory() => _timer = new Timer(_ => Sample(), null, 0, 500);
+
+        public long PeakBytes { get; private set; }
+
+        public void Stop()
+        {
+            _timer.Dispose();
+            Sample();
+        }
+
+        private void Sample()
+        {
+            using var process = Process.GetCurrentProcess();
+            PeakBytes = Math.Max(PeakBytes, Math.Max(process.WorkingSet64, process.PeakWorkingSet64));
+        }
+    }
+}
