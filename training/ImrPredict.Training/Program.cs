@@ -6,4 +6,7 @@ root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(SearchCommands.Index());
+root.Subcommands.Add(SearchCommands.Search());
+root.Subcommands.Add(SearchCommands.Evaluate());
 return await root.Parse(args).InvokeAsync();

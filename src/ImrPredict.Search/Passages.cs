@@ -1,0 +1,84 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace ImrPredict.Search;
+
+/// <summary>
+/// A small passage scorer (Lucene.Net.Highlighter is not available): splits a rationale into sentences,
+/// scores each by the query terms it contains (each distinct term once, weighted), keeps the best
+/// one to three in text order, and marks the matching words with <c>**</c> using the analyzer's offsets.
+/// </summary>
+public static class Passages
+{
+    /// <summary>The best passages of <paramref name="text"/> for the weighted query terms.</summary>
+    public static IReadOnlyList<string> Best(Analyzer analyzer, string field, string text, IReadOnlyDictionary<string, float> termWeights, int max = 3)
+    {
+        if (string.IsNullOrEmpty(text) || termWeights.Count == 0)
+        {
+            return [];
+        }
+
+        var matches = new List<(int Start, int End, string Term)>();
+        using (var stream = analyzer.GetTokenStream(field, new StringReader(text)))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var offset = stream.AddAttribute<IOffsetAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var value = term.ToString();
+                if (termWeights.ContainsKey(value))
+                {
+                    matches.Add((offset.StartOffset, offset.EndOffset, value));
+                }
+            }
+
+            stream.End();
+        }
+
+        var sentences = Sentences(text);
+        var scored = sentences.Select((s, index) =>
+        {
+            var inside = matches.Where(m => m.Start >= s.Start && m.End <= s.End).ToList();
+            var score = inside.Select(m => m.Term).Distinct().Sum(t => termWeights[t]);
+            return (Index: index, Sentence: s, Matches: inside, Score: score);
+        }).Where(x => x.Score > 0).OrderByDescending(x => x.Score).ThenBy(x => x.Index).Take(max).OrderBy(x => x.Index);
+
+        return scored.Select(x => Mark(text, x.Sentence.Start, x.Sentence.End, x.Matches)).ToList();
+    }
+
+    private static string Mark(string text, int start, int end, List<(int Start, int End, string Term)> matches)
+    {
+        var builder = new System.Text.StringBuilder(end - start + matches.Count * 4);
+        var position = start;
+        foreach (var match in matches.OrderBy(m => m.Start))
+        {
+            builder.Append(text, position, match.Start - position).Append("**").Append(text, match.Start, match.End - match.Start).Append("**");
+            position = match.End;
+        }
+
+        return builder.Append(text, position, end - position).ToString().Trim();
+    }
+
+    private static List<(int Start, int End)> Sentences(string text)
+    {
+        var sentences = new List<(int, int)>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var endOfSentence = (text[i] is '.' or '?' or '!') && (i + 1 == text.Length || text[i + 1] == ' ') && !(i > 0 && char.IsDigit(text[i - 1]) && i + 1 < text.Length && char.IsDigit(text[Math.Min(text.Length - 1, i + 1)]));
+            if (endOfSentence || i - start > 400)
+            {
+                sentences.Add((start, i + 1));
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            sentences.Add((start, text.Length));
+        }
+
+        return sentences;
+    }
+}

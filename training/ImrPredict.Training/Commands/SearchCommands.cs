@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Text.Json;
+using ImrPredict.Core.Letters;
+using ImrPredict.Core.Parsing;
+using ImrPredict.Search;
+
+namespace ImrPredict.Training.Commands;
+
+/// <summary><c>imr index</c>, <c>imr search</c> and <c>imr evaluate-search</c>.</summary>
+internal static class SearchCommands
+{
+    public static Command Index()
+    {
+        var data = new Option<string[]>("--data", "-d") { Description = "Letter folders or files; repeatable.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var index = new Option<DirectoryInfo>("--index", "-i") { Description = "The index folder (created if absent; letters already in it are replaced).", Required = true };
+        var command = new Command("index", "Add letters to a precedent index; re-adding a letter replaces its items. Committed when the command ends.") { data, index };
+        command.SetAction(result =>
+        {
+            var opened = PrecedentIndex.Open(result.GetRequiredValue(index).FullName);
+            if (!opened.Success)
+            {
+                Console.Error.WriteLine($"imr index: {opened.Error}");
+                return 2;
+            }
+
+            using var precedents = opened.Value;
+            var (letters, failures) = ReadLetters(result.GetRequiredValue(data));
+            var added = 0;
+            foreach (var batch in letters.Chunk(500))
+            {
+                added += precedents.AddLetters(batch);
+            }
+
+            Console.WriteLine($"indexed {letters.Count:N0} letters ({added:N0} items); the index holds {precedents.Count:N0} items; {failures} letters could not be read");
+            return failures > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    public static Command Search()
+    {
+        var index = new Option<DirectoryInfo>("--index", "-i") { Description = "The index folder.", Required = true };
+        var text = new Option<string?>("--text", "-t") { Description = "A free-text query." };
+        var summary = new Option<string?>("--summary") { Description = "Search by case: the clinical summary." };
+        var item = new Option<string?>("--item") { Description = "Search by case: the requested item." };
+        var decision = new Option<Decision?>("--decision") { Description = "Only Upheld or Overturned precedents." };
+        var category = new Option<ItemCategory[]>("--category") { Description = "Only these item categories.", AllowMultipleArgumentsPerToken = true };
+        var top = new Option<int>("--top", "-k") { Description = "Hits per page.", DefaultValueFactory = _ => 10 };
+        var command = new Command("search", "Search a precedent index by free text or by case; prints JSON.") { index, text, summary, item, decision, category, top };
+        command.SetAction(result =>
+        {
+            if (!result.GetRequiredValue(index).Exists)
+            {
+                Console.Error.WriteLine($"imr search: no index at '{result.GetRequiredValue(index).FullName}'");
+                return 2;
+            }
+
+            var opened = PrecedentIndex.Open(result.GetRequiredValue(index).FullName);
+            if (!opened.Success)
+            {
+                Console.Error.WriteLine($"imr search: {opened.Error}");
+                return 2;
+            }
+
+            using var precedents = opened.Value;
+            var filters = new SearchFilters(result.GetValue(decision), result.GetValue(category) is { Length: > 0 } c ? c : null);
+            var found = result.GetValue(text) is { } query
+                ? precedents.SearchByText(query, filters, result.GetValue(top))
+                : precedents.SearchByCase(result.GetValue(summary) ?? string.Empty, result.GetValue(item) ?? string.Empty, filters, result.GetValue(top));
+            if (!found.Success)
+            {
+                Console.Error.WriteLine($"imr search: {found.Error}");
+                return 2;
+            }
+
+            Console.WriteLine(JsonSerializer.Serialize(found.Value, Core.Json.LetterJson.Options));
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Evaluate()
+    {
+        var data = new Option<string[]>("--data", "-d") { Description = "Letter folders or files; repeatable.", Required = true, AllowMultipleArgumentsPerToken = true };
+        var metricsOut = new Option<FileInfo?>("--metrics-out") { Description = "Write the figures as JSON here." };
+        var command = new Command("evaluate-search", "Leave-one-letter-out evaluation of search by case: tuned profile against plain BM25.") { data, metricsOut };
+        command.SetAction(result =>
+        {
+            var (letters, failures) = ReadLetters(result.GetRequiredValue(data));
+            if (letters.Count < 2)
+            {
+                Console.Error.WriteLine("imr evaluate-search: at least two readable letters are needed");
+                return 2;
+            }
+
+            var tuned = SearchEvaluation.Run(letters, SearchProfile.Tuned);
+            var plain = SearchEvaluation.Run(letters, SearchProfile.Plain);
+            Console.WriteLine($"leave-one-letter-out over {tuned.Items:N0} items of {letters.Count:N0} letters ({failures} unreadable)");
+            Console.WriteLine($"  tuned : top-5 same category {tuned.Top5SameCategory:P1}, agreement AUC {tuned.AgreementAuc:F3}");
+            Console.WriteLine($"  BM25  : top-5 same category {plain.Top5SameCategory:P1}, agreement AUC {plain.AgreementAuc:F3}");
+            if (result.GetValue(metricsOut) is { } file)
+            {
+                var json = new Dictionary<string, object>
+                {
+                    ["items"] = tuned.Items,
+                    ["letters"] = letters.Count,
+                    ["top5SameCategory"] = tuned.Top5SameCategory,
+                    ["agreementAuc"] = tuned.AgreementAuc,
+                    ["baselineTop5SameCategory"] = plain.Top5SameCategory,
+                    ["baselineAgreementAuc"] = plain.AgreementAuc,
+                };
+                File.WriteAllText(file.FullName, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static (List<ImrLetter> Letters, int Failures) ReadLetters(IEnumerable<string> paths)
+    {
+        var letters = new List<ImrLetter>();
+        var failures = 0;
+        foreach (var file in LetterReader.EnumerateLetterFiles(paths))
+        {
+            var result = LetterReader.ReadFile(file);
+            if (result.TryGetValue(out var letter))
+            {
+                letters.Add(letter);
+            }
+            else
+            {
+                failures++;
+                Console.Error.WriteLine($"  skipped {file}: {result.Error}");
+            }
+        }
+
+        return (letters, failures);
+    }
+}
