@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["generate"] = GenerateBenchmark.Run,
     ["train"] = ModelBenchmark.Train,
     ["predict"] = ModelBenchmark.Predict,
+    ["search"] = SearchBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -33,13 +33,20 @@ public sealed class PrecedentIndex : IDisposable
     /// <summary>The largest query text accepted.</summary>
     public const int MaxQueryChars = 20_000;
 
+    /// <summary>Distinctive summary terms a by-case query keeps (more-like-this style).</summary>
+    public const int MaxCaseTerms = 10;
+
+    /// <summary>Summary terms in more than this share of items (and more than 200) are too common to select: they cost time and say little.</summary>
+    public const double MaxTermDocShare = 0.05;
+
     /// <summary>The most hits on one page.</summary>
     public const int MaxPageSize = 100;
 
     private const string IdField = "id", LetterIdField = "letterId", CaseNumberField = "caseNumber", IndexField = "itemIndex";
     private const string DateField = "decisionDate", ItemField = "requestedItem", CategoryField = "category", DecisionField = "decision";
     private const string SourceField = "guidelineSource", TopicField = "guidelineTopics", SummaryField = "summary", RationaleField = "rationale";
-    private const string SpecialtyField = "specialty", StoredSummaryField = "summaryStored";
+    private const string SpecialtyField = "specialty", StoredSummaryField = "summaryStored", SignatureField = "rationaleSignature";
+    private static readonly ISet<string> CandidateFields = new HashSet<string> { IdField, SignatureField };
 
     private readonly Directory _directory;
     private readonly IndexWriter _writer;
@@ -80,11 +87,11 @@ public sealed class PrecedentIndex : IDisposable
     /// </summary>
     public static SearchResult<PrecedentIndex> Open(string folder, SearchProfile profile = SearchProfile.Tuned)
     {
-        FSDirectory? directory = null;
+        NIOFSDirectory? directory = null;
         try
         {
             System.IO.Directory.CreateDirectory(folder);
-            directory = FSDirectory.Open(folder);
+            directory = new NIOFSDirectory(folder);
             return Open(directory, profile, checkExisting: DirectoryReader.IndexExists(directory), location: folder);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -251,21 +258,25 @@ public sealed class PrecedentIndex : IDisposable
             var filter = FilterQuery(filters);
             var finalQuery = filter is null ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
             var wanted = (page + 1) * pageSize;
-            var top = searcher.Search(finalQuery, Math.Min(Math.Max(wanted * 4, 50), 2000));
+            var top = searcher.Search(finalQuery, Math.Min(wanted * 3 + pageSize, 2000));
             var weights = QueryTermWeights(query);
-            var kept = new List<(Document Doc, float Score, HashSet<int> Shingles, int Collapsed)>();
+
+            // Collapse near-duplicate rationales on stored MinHash signatures: only two small fields are read per
+            // candidate; whole documents are read only for the hits returned.
+            var kept = new List<(int Doc, float Score, ulong[] Signature, int Collapsed)>();
             foreach (var scoreDoc in top.ScoreDocs)
             {
-                var document = searcher.Doc(scoreDoc.Doc);
-                var shingles = _profile == SearchProfile.Tuned ? Shingles(document.Get(RationaleField) ?? string.Empty) : [];
-                var duplicateOf = _profile == SearchProfile.Tuned ? kept.FindIndex(k => Jaccard(k.Shingles, shingles) >= 0.6) : -1;
+                var signature = _profile == SearchProfile.Tuned
+                    ? RationaleSignature.Parse(searcher.Doc(scoreDoc.Doc, CandidateFields).Get(SignatureField))
+                    : [];
+                var duplicateOf = _profile == SearchProfile.Tuned ? kept.FindIndex(k => RationaleSignature.Similarity(k.Signature, signature) >= 0.6) : -1;
                 if (duplicateOf >= 0)
                 {
                     kept[duplicateOf] = kept[duplicateOf] with { Collapsed = kept[duplicateOf].Collapsed + 1 };
                     continue;
                 }
 
-                kept.Add((document, scoreDoc.Score, shingles, 0));
+                kept.Add((scoreDoc.Doc, scoreDoc.Score, signature, 0));
                 if (kept.Count >= wanted + pageSize)
                 {
                     break;
@@ -273,7 +284,11 @@ public sealed class PrecedentIndex : IDisposable
             }
 
             var hits = kept.Skip(page * pageSize).Take(pageSize)
-                .Select(k => ToHit(k.Doc, k.Score, Passages.Best(_analyzer, RationaleField, k.Doc.Get(RationaleField) ?? string.Empty, weights), k.Collapsed))
+                .Select(k =>
+                {
+                    var document = searcher.Doc(k.Doc);
+                    return ToHit(document, k.Score, Passages.Best(_analyzer, RationaleField, document.Get(RationaleField) ?? string.Empty, weights), k.Collapsed);
+                })
                 .ToList();
             return new PrecedentPage(hits, top.TotalHits, page);
         }
@@ -306,10 +321,10 @@ public sealed class PrecedentIndex : IDisposable
         var selected = Analyze(SummaryField, summary)
             .GroupBy(t => t)
             .Select(g => (Term: g.Key, Weight: g.Count() * Idf(reader.DocFreq(new Term(SummaryField, g.Key)), documents), DocFreq: reader.DocFreq(new Term(SummaryField, g.Key))))
-            .Where(t => t.DocFreq > 0)
+            .Where(t => t.DocFreq > 0 && t.DocFreq <= Math.Max(200, documents * MaxTermDocShare))
             .OrderByDescending(t => t.Weight)
             .ThenBy(t => t.Term, StringComparer.Ordinal)
-            .Take(30)
+            .Take(MaxCaseTerms)
             .ToList();
         var top = selected.Count == 0 ? 1 : selected[0].Weight;
         var summaryQuery = new BooleanQuery();
@@ -440,6 +455,7 @@ public sealed class PrecedentIndex : IDisposable
             new TextField(SummaryField, letter.ClinicalSummary, Field.Store.NO),
             new StoredField(StoredSummaryField, letter.ClinicalSummary),
             new TextField(RationaleField, item.Rationale, Field.Store.YES),
+            new StoredField(SignatureField, RationaleSignature.Format(RationaleSignature.Of(item.Rationale))),
         };
         if (letter.Header.CaseNumber is { } caseNumber)
         {
@@ -543,30 +559,6 @@ public sealed class PrecedentIndex : IDisposable
     private static int DateKey(DateOnly date) => date.Year * 10000 + date.Month * 100 + date.Day;
 
     private static int? DateKey(DateOnly? date) => date is { } d ? DateKey(d) : null;
-
-    private static HashSet<int> Shingles(string text)
-    {
-        var words = text.ToLowerInvariant().Split([' ', ',', '.', ';', ':', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => !w.Any(char.IsDigit)).ToArray();
-        var shingles = new HashSet<int>();
-        for (var i = 0; i + 4 < words.Length; i++)
-        {
-            shingles.Add(HashCode.Combine(words[i], words[i + 1], words[i + 2], words[i + 3], words[i + 4]));
-        }
-
-        return shingles;
-    }
-
-    private static double Jaccard(HashSet<int> a, HashSet<int> b)
-    {
-        if (a.Count == 0 || b.Count == 0)
-        {
-            return 0;
-        }
-
-        var intersection = a.Count(b.Contains);
-        return (double)intersection / (a.Count + b.Count - intersection);
-    }
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {

@@ -11,9 +11,13 @@ public sealed record LetterFailure(string Path, ParseError Error);
 
 /// <summary>Rows from letter folders, in a stable order, with the letters that failed.</summary>
 /// <param name="Rows">One row per disputed item.</param>
-/// <param name="Letters">Letters read.</param>
+/// <param name="Parsed">The letters read, each once, in file order (for the precedent index built beside a model).</param>
 /// <param name="Failures">Letters that could not be read.</param>
-public sealed record LoadedLetters(IReadOnlyList<ItemRow> Rows, int Letters, IReadOnlyList<LetterFailure> Failures);
+public sealed record LoadedLetters(IReadOnlyList<ItemRow> Rows, IReadOnlyList<ImrLetter> Parsed, IReadOnlyList<LetterFailure> Failures)
+{
+    /// <summary>Letters read.</summary>
+    public int Letters => Parsed.Count;
+}
 
 /// <summary>Reads letter folders in parallel into model rows.</summary>
 public static class LetterLoader
@@ -35,6 +39,7 @@ public static class LetterLoader
         });
 
         var rows = new List<ItemRow>();
+        var parsed = new List<ImrLetter>();
         var failures = new List<LetterFailure>();
         var seen = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < files.Length; i++)
@@ -45,6 +50,7 @@ public static class LetterLoader
                 if (seen.TryAdd(letter.LetterId, files[i]))
                 {
                     rows.AddRange(ItemRows.From(letter));
+                    parsed.Add(letter);
                 }
             }
             else
@@ -53,6 +59,6 @@ public static class LetterLoader
             }
         }
 
-        return new LoadedLetters(rows, seen.Count, failures);
+        return new LoadedLetters(rows, parsed, failures);
     }
 }

@@ -5,6 +5,7 @@ using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Data;
 using ImrPredict.ML.Evaluation;
 using ImrPredict.ML.Training;
+using ImrPredict.Search;
 using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
@@ -98,7 +99,8 @@ internal static class TrainCommand
         }
 
         var oracle = OracleAuc.FromTruthFiles(args.Data, loaded.Rows);
-        return Train(args, console, LetterCorpus.Instance, loaded.Rows, options, ModelBundle.LetterInputColumns, oracle, cancellationToken);
+        return Train(args, console, LetterCorpus.Instance, loaded.Rows, options, ModelBundle.LetterInputColumns, oracle, cancellationToken,
+            folder => BuildIndex(folder, loaded, console));
     }
 
     private static int TrainDmhc(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
@@ -112,11 +114,11 @@ internal static class TrainCommand
         console.Say($"read {read.Rows.Count:N0} DMHC decisions ({read.Rows.Count(r => r.Label):N0} overturned); findings text {(read.HasFindings ? "present" : "absent")}; {read.SkippedRows} rows skipped");
         var spec = new DmhcCorpus(read.HasFindings);
         var options = DmhcCorpus.DefaultOptions(args.Seed, args.Trees);
-        return Train(args, console, spec, read.Rows, options, spec.InputColumns, null, cancellationToken);
+        return Train(args, console, spec, read.Rows, options, spec.InputColumns, null, cancellationToken, _ => { });
     }
 
     private static int Train<TRow>(TrainArguments args, ConsoleProgress console, ICorpusSpec<TRow> spec, IReadOnlyList<TRow> rows,
-        PipelineOptions options, IReadOnlyList<string> inputColumns, double? oracleAuc, CancellationToken cancellationToken)
+        PipelineOptions options, IReadOnlyList<string> inputColumns, double? oracleAuc, CancellationToken cancellationToken, Action<string> writeIndex)
         where TRow : class
     {
         ModelTrainer.Validate(rows, spec, args.Folds);
@@ -147,7 +149,11 @@ internal static class TrainCommand
             Threshold = trained.Threshold,
             Metrics = new ValidationMetrics(trained.ValidationMetrics, trained.LogisticMetrics, trained.ConstantMetrics),
             ModelSha256 = modelHash,
-        }, args.Force, folder => WriteReport(folder, version, args, trained, oracleAuc));
+        }, args.Force, folder =>
+        {
+            WriteReport(folder, version, args, trained, oracleAuc);
+            writeIndex(folder);
+        });
 
         if (error is not null)
         {
@@ -157,6 +163,24 @@ internal static class TrainCommand
 
         Console.WriteLine($"wrote bundle {version} to {args.Output.FullName}");
         return 0;
+    }
+
+    /// <summary>The precedent index of the same letters, stored in the bundle's <c>index/</c> folder.</summary>
+    private static void BuildIndex(string bundleFolder, LoadedLetters loaded, ConsoleProgress console)
+    {
+        var opened = PrecedentIndex.Open(Path.Combine(bundleFolder, "index"));
+        if (!opened.Success)
+        {
+            throw new TrainingDataException($"the bundle's precedent index cannot be created: {opened.Error}");
+        }
+
+        using var index = opened.Value;
+        foreach (var batch in loaded.Parsed.Chunk(2000))
+        {
+            index.AddLetters(batch);
+        }
+
+        console.Say($"indexed {index.Count:N0} items for precedent search");
     }
 
     private static void WriteReport(string folder, string version, TrainArguments args, TrainedModel trained, double? oracleAuc)

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using ImrPredict.Core.Letters;
+using ImrPredict.Core.Parsing;
+using ImrPredict.Search;
+using ImrPredict.Synthetic;
+
+namespace ImrPredict.Bench;
+
+/// <summary>
+/// <c>search [items=1000000] [queries=2000]</c>: index build rate on generated items, then by-case search latency
+/// (k = 10, with a category filter) and free-text latency; index size and process memory.
+/// </summary>
+internal static class SearchBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+        var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
+        var folder = Directory.CreateTempSubdirectory("imr-bench-search-");
+        try
+        {
+            var generator = new LetterGenerator(seed: 8);
+            using var index = PrecedentIndex.Open(folder.FullName).Value;
+            var stopwatch = Stopwatch.StartNew();
+            var indexed = 0;
+            var letterIndex = 0L;
+            var parseSeconds = 0.0;
+            while (indexed < items)
+            {
+                var parseStart = Stopwatch.GetTimestamp();
+                var batch = new ImrLetter[4096];
+                Parallel.For(0, batch.Length, i => batch[i] = LetterTextParser.Parse(LetterRenderer.Markdown(generator.Generate(letterIndex + i))).Value);
+                letterIndex += batch.Length;
+                parseSeconds += Stopwatch.GetElapsedTime(parseStart).TotalSeconds;
+                indexed += index.AddLetters(batch);
+            }
+
+            var buildSeconds = stopwatch.Elapsed.TotalSeconds - parseSeconds;
+            var size = Directory.GetFiles(folder.FullName).Sum(f => new FileInfo(f).Length);
+            Console.WriteLine($"search benchmark: {indexed:N0} items ({letterIndex:N0} letters), {Environment.ProcessorCount} cores");
+            Console.WriteLine($"  build: {indexed / buildSeconds:N0} items/s indexing and committing (letter generation and parsing excluded, {parseSeconds:N0} s); index {size / 1048576.0:N0} MB; process working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:N0} MB   target >= 3,000 items/s");
+
+            var probes = Enumerable.Range(0, queries).Select(i => generator.Generate(10_000_000 + i)).ToList();
+            var byCase = new List<double>(queries);
+            var byText = new List<double>(queries);
+            foreach (var probe in probes.Take(50))
+            {
+                index.SearchByCase(probe.ClinicalSummary, probe.Items[0].RequestedItem, SearchFilters.None);
+            }
+
+            foreach (var probe in probes)
+            {
+                var item = probe.Items[0];
+                var start = Stopwatch.GetTimestamp();
+                var found = index.SearchByCase(probe.ClinicalSummary, item.RequestedItem, new SearchFilters(Categories: [item.Category]), pageSize: 10);
+                byCase.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (!found.Success)
+                {
+                    throw new InvalidOperationException(found.Error.ToString());
+                }
+
+                start = Stopwatch.GetTimestamp();
+                index.SearchByText(item.RequestedItem + " guideline", SearchFilters.None, pageSize: 10);
+                byText.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+
+            Console.WriteLine($"  by case, k = 10, category filter: median {BenchSupport.Median(byCase):F2} ms, p99 {BenchSupport.Percentile(byCase, 0.99):F2} ms   targets median <= 5 ms, p99 <= 25 ms");
+            Console.WriteLine($"  by text, k = 10: median {BenchSupport.Median(byText):F2} ms, p99 {BenchSupport.Percentile(byText, 0.99):F2} ms");
+            return 0;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
