@@ -48,6 +48,8 @@ public sealed class ModelHealthCheck(ModelHost host) : IHealthCheck
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(host.Current is { } model
-            ? HealthCheckResult.Healthy($"serving {model.Manifest.BundleVersion}")
+            ? host.LastError is { } refused
+                ? HealthCheckResult.Degraded($"serving {model.Manifest.BundleVersion}; a newer bundle was refused: {refused}")
+                : HealthCheckResult.Healthy($"serving {model.Manifest.BundleVersion}")
             : HealthCheckResult.Unhealthy(host.LastError ?? "no model loaded yet"));
 }

@@ -154,7 +154,81 @@ public sealed partial class ImrPredictGrpcService(ModelHost host, IOptions<ImrPr
             ValidationRocAuc = manifest.Metrics.Model.RocAuc,
             ManifestJson = System.Text.Json.JsonSerializer.Serialize(manifest, ML.Bundles.ModelManifest.JsonOptions),
             Precedents = model.Precedents?.Count ?? 0,
+            LastLoadError = host.LastError ?? string.Empty,
         });
+    }
+
+    /// <inheritdoc />
+    public override Task<AddDeterminationsResponse> AddDeterminations(AddDeterminationsRequest request, ServerCallContext context)
+    {
+        RequireApiKey(context);
+        var validation = new RequestValidation();
+        validation.Require(request.Letters.Count > 0, "letters", "give at least one letter");
+        validation.Require(request.Letters.Count <= options.Value.MaxLettersPerAdd, "letters", $"at most {options.Value.MaxLettersPerAdd} letters per call");
+        validation.ThrowIfInvalid();
+        var index = RequirePrecedents();
+
+        var response = new AddDeterminationsResponse();
+        var letters = new List<ImrLetter>();
+        for (var i = 0; i < request.Letters.Count; i++)
+        {
+            var content = request.Letters[i];
+            var parsed = content.ContentCase switch
+            {
+                LetterContent.ContentOneofCase.Pdf => LetterReader.ReadBytes(content.Pdf.ToByteArray()),
+                LetterContent.ContentOneofCase.Text => LetterReader.ReadBytes(System.Text.Encoding.UTF8.GetBytes(content.Text)),
+                _ => ParseResult<ImrLetter>.Fail(ParseErrorCode.Empty, "the letter has neither text nor PDF bytes"),
+            };
+            if (parsed.TryGetValue(out var letter))
+            {
+                letters.Add(letter);
+            }
+            else
+            {
+                response.Errors.Add(new LetterError { Index = i, Source = content.Source, Code = parsed.Error!.Code.ToString(), Message = parsed.Error.Message });
+            }
+        }
+
+        // Committed before the answer: an acknowledged letter survives a crash.
+        response.ItemsAdded = letters.Count == 0 ? 0 : index.AddLetters(letters);
+        response.LettersAdded = letters.Count;
+        response.Precedents = index.Count;
+        LogAdded(logger, letters.Count, response.Errors.Count);
+        return Task.FromResult(response);
+    }
+
+    /// <inheritdoc />
+    public override Task<ModelInfo> ReloadModel(ReloadModelRequest request, ServerCallContext context)
+    {
+        RequireApiKey(context);
+        var validation = new RequestValidation();
+        validation.Require(request.Bundle.Length == 0 || (request.Bundle.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && request.Bundle is not ("." or "..")),
+            "bundle", "must be a bundle folder name inside the models folder");
+        validation.ThrowIfInvalid();
+        var directory = request.Bundle.Length == 0 ? host.BundleDirectory : Path.Combine(Path.GetDirectoryName(host.BundleDirectory)!, request.Bundle);
+        if (!host.TryLoad(directory))
+        {
+            throw RequestValidation.Failed(Code.FailedPrecondition, $"the bundle was refused and the previous one keeps serving: {host.LastError}");
+        }
+
+        return GetModelInfo(new GetModelInfoRequest(), context);
+    }
+
+    private void RequireApiKey(ServerCallContext context)
+    {
+        var expected = options.Value.ApiKey;
+        if (string.IsNullOrEmpty(expected))
+        {
+            throw RequestValidation.Failed(Code.Unauthenticated, "this call needs an API key and none is configured on the server (ImrPredict:ApiKey)");
+        }
+
+        var given = context.RequestHeaders.GetValue("x-api-key") ?? string.Empty;
+        var matches = System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(expected));
+        if (!matches)
+        {
+            throw RequestValidation.Failed(Code.Unauthenticated, given.Length == 0 ? "the x-api-key header is missing" : "the x-api-key header is wrong");
+        }
     }
 
     private PredictResponse PredictCase(ServingModel model, string summary, IReadOnlyList<string> items, int? days, int contributions, int precedents, CancellationToken cancellationToken)
@@ -306,6 +380,9 @@ public sealed partial class ImrPredictGrpcService(ModelHost host, IOptions<ImrPr
         Passages = { hit.Passages },
         CollapsedDuplicates = hit.CollapsedDuplicates,
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added {Letters} letters to the precedent index; {Errors} refused")]
+    private static partial void LogAdded(ILogger logger, int letters, int errors);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Predicted {Items} items with {ModelVersion}")]
     private static partial void LogPredicted(ILogger logger, int items, string modelVersion);

@@ -16,6 +16,17 @@ public sealed class ImrPredictOptions
     [Required]
     public string BundleName { get; set; } = "default";
 
+    /// <summary>The key AddDeterminations and ReloadModel require in the <c>x-api-key</c> header; unset, they are refused.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How often the bundle folder is checked for a newly published bundle; 0 turns hot reload off.</summary>
+    [Range(0, 3600)]
+    public double ReloadPollSeconds { get; set; } = 2;
+
+    /// <summary>The most letters in one AddDeterminations call.</summary>
+    [Range(1, 10_000)]
+    public int MaxLettersPerAdd { get; set; } = 1000;
+
     /// <summary>Build the default bundle from a generated corpus when it is absent.</summary>
     public bool BuildDefaultBundle { get; set; } = true;
 

@@ -38,6 +38,19 @@ public sealed partial class ModelHost(IOptions<ImrPredictOptions> options, IHost
     /// <summary>Loads and checks a bundle (schema, a smoke prediction); on success it replaces the serving model.</summary>
     public bool TryLoad(string directory)
     {
+        lock (_loadGate)
+        {
+            return TryLoadLocked(directory);
+        }
+    }
+
+    /// <summary>The manifest hash of the served bundle, to notice a newly published one.</summary>
+    public string? ServedModelHash => _current?.Manifest.ModelSha256;
+
+    private readonly object _loadGate = new();
+
+    private bool TryLoadLocked(string directory)
+    {
         var (bundle, error) = ModelBundle.Load(_ml, directory);
         if (bundle is null)
         {
@@ -59,7 +72,13 @@ public sealed partial class ModelHost(IOptions<ImrPredictOptions> options, IHost
 
         PrecedentIndex? precedents = null;
         var indexFolder = Path.Combine(directory, "index");
-        if (System.IO.Directory.Exists(indexFolder))
+        var current = _current;
+        if (current?.Precedents is { } served && current.Predictor.Bundle.Directory == bundle.Directory && current.Manifest.ModelSha256 == bundle.Manifest.ModelSha256)
+        {
+            // The same bundle again: keep its open index (a second writer on one folder would be refused by its lock).
+            precedents = served;
+        }
+        else if (System.IO.Directory.Exists(indexFolder))
         {
             var opened = PrecedentIndex.Open(indexFolder);
             if (!opened.Success)
@@ -73,8 +92,12 @@ public sealed partial class ModelHost(IOptions<ImrPredictOptions> options, IHost
         var previous = Interlocked.Exchange(ref _current, new ServingModel(predictor, precedents));
         LastError = null;
         LogLoaded(logger, bundle.Manifest.BundleVersion, precedents?.Count ?? 0);
-        // The old index stays open for requests that hold it; it is released with the host.
-        _retired.Add(previous);
+        // The old index stays open for requests that may still hold it; it is released with the host.
+        if (previous is not null && !ReferenceEquals(previous.Precedents, precedents))
+        {
+            _retired.Add(previous);
+        }
+
         return true;
     }
 
@@ -130,13 +153,13 @@ public sealed partial class ModelHost(IOptions<ImrPredictOptions> options, IHost
     public void Dispose()
     {
         _current?.Precedents?.Dispose();
-        foreach (var retired in _retired.Where(r => r is not null))
+        foreach (var retired in _retired)
         {
-            retired!.Precedents?.Dispose();
+            retired.Precedents?.Dispose();
         }
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentBag<ServingModel?> _retired = [];
+    private readonly System.Collections.Concurrent.ConcurrentBag<ServingModel> _retired = [];
 
     private bool Refuse(string reason)
     {
@@ -172,6 +195,17 @@ public sealed partial class ModelLoader(ModelHost host, IOptions<ImrPredictOptio
             }
 
             host.TryLoad(host.BundleDirectory);
+            var poll = options.Value.ReloadPollSeconds;
+            while (poll > 0 && !stoppingToken.IsCancellationRequested)
+            {
+                stoppingToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(poll));
+                var manifest = Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile);
+                if (File.Exists(manifest) && PublishedHash(manifest) is { } published && published != host.ServedModelHash && published != _refusedHash)
+                {
+                    // A bundle was published into the folder: load it; a damaged one is refused and the old keeps serving.
+                    _refusedHash = host.TryLoad(host.BundleDirectory) ? null : published;
+                }
+            }
         }
         catch (OperationCanceledException)
         {
@@ -181,6 +215,21 @@ public sealed partial class ModelLoader(ModelHost host, IOptions<ImrPredictOptio
             LogFailed(logger, e);
         }
     }, stoppingToken);
+
+    private string? _refusedHash;
+
+    private static string? PublishedHash(string manifestPath)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifestPath));
+            return document.RootElement.TryGetProperty("modelSha256", out var hash) ? hash.GetString() : null;
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the model failed; predictions answer FAILED_PRECONDITION")]
     private static partial void LogFailed(ILogger logger, Exception exception);

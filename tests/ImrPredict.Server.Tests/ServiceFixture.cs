@@ -42,7 +42,12 @@ public sealed class ServiceFixture : IAsyncLifetime
     }
 
     /// <summary>Starts the service on a test server over a models folder.</summary>
-    public static async Task<WebApplication> Start(string modelsDirectory, bool buildDefault)
+    public const string ApiKey = "test-key-123";
+
+    /// <summary>The models folder the shared app serves from.</summary>
+    public string ModelsDirectory => _models.FullName;
+
+    public static async Task<WebApplication> Start(string modelsDirectory, bool buildDefault, double reloadPollSeconds = 0)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
@@ -51,6 +56,8 @@ public sealed class ServiceFixture : IAsyncLifetime
             ["ImrPredict:ModelsDirectory"] = modelsDirectory,
             ["ImrPredict:BuildDefaultBundle"] = buildDefault.ToString(),
             ["ImrPredict:DefaultCorpusLetters"] = "1500",
+            ["ImrPredict:ApiKey"] = ApiKey,
+            ["ImrPredict:ReloadPollSeconds"] = reloadPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.AddImrPredict();
         var app = builder.Build();
