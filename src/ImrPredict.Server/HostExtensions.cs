@@ -22,6 +22,7 @@ public static class HostExtensions
             grpc.MaxReceiveMessageSize = limit;
             grpc.MaxSendMessageSize = limit;
             grpc.EnableDetailedErrors = false;
+            grpc.Interceptors.Add<RequestLogging>();
         }).AddJsonTranscoding(transcoding =>
         {
             // Error details (field violations) are packed as Any: JSON needs their descriptors to write them.

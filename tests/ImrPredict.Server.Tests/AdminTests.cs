@@ -26,7 +26,7 @@ public sealed class AdminTests(ServiceFixture fixture) : IClassFixture<ServiceFi
     [Fact]
     public async Task Add_determinations_needs_the_key_reports_bad_letters_and_is_idempotent()
     {
-        await using var app = await CopyOfServedBundle("add");
+        await using var app = await CopyOfServedBundle();
         var client = Client(app, out var channel);
         using var _ = channel;
         var generator = new LetterGenerator(seed: 4242);
@@ -53,7 +53,7 @@ public sealed class AdminTests(ServiceFixture fixture) : IClassFixture<ServiceFi
     [Fact]
     public async Task Reload_under_concurrent_calls_never_fails_a_request_and_a_damaged_bundle_is_refused()
     {
-        await using var app = await CopyOfServedBundle("reload");
+        await using var app = await CopyOfServedBundle();
         var client = Client(app, out var channel);
         using var _ = channel;
         var predict = new PredictRequest { ClinicalSummary = "Low back pain after a fall." };
@@ -86,7 +86,7 @@ public sealed class AdminTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         // A damaged bundle published beside it is refused; the served one carries on.
         var models = Path.GetDirectoryName(ModelDirectory(app))!;
         var damaged = Path.Combine(models, "damaged");
-        CopyDirectory(ModelDirectory(app), damaged);
+        ServiceFixture.CopyDirectory(ModelDirectory(app), damaged);
         var zip = Path.Combine(damaged, "model.zip");
         File.WriteAllBytes(zip, File.ReadAllBytes(zip)[..500]);
         var refused = await Assert.ThrowsAsync<RpcException>(() => client.ReloadModelAsync(new ReloadModelRequest { Bundle = "damaged" }, Key, cancellationToken: Token).ResponseAsync);
@@ -103,12 +103,10 @@ public sealed class AdminTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         Assert.Contains("ManifestMismatch", after.LastLoadError, StringComparison.Ordinal);
     }
 
-    private async Task<WebApplication> CopyOfServedBundle(string name)
+    private async Task<WebApplication> CopyOfServedBundle()
     {
-        var models = Path.Combine(Path.GetTempPath(), $"imr-admin-{name}-{Guid.NewGuid():N}");
+        var models = fixture.CopyOfModels();
         _folders.Add(models);
-        var source = Path.Combine(fixture.ModelsDirectory, "default");
-        CopyDirectory(source, Path.Combine(models, "default"), skipLock: true);
         var app = await ServiceFixture.Start(models, buildDefault: false);
         var host = (ModelHost)app.Services.GetService(typeof(ModelHost))!;
         for (var i = 0; i < 100 && host.Current is null; i++)
@@ -126,22 +124,5 @@ public sealed class AdminTests(ServiceFixture fixture) : IClassFixture<ServiceFi
     {
         channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = app.GetTestServer().CreateHandler() });
         return new ImrPredictService.ImrPredictServiceClient(channel);
-    }
-
-    private static void CopyDirectory(string source, string target, bool skipLock = true)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            if (!skipLock || !file.EndsWith("write.lock", StringComparison.Ordinal))
-            {
-                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-            }
-        }
-
-        foreach (var directory in Directory.GetDirectories(source))
-        {
-            CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)), skipLock);
-        }
     }
 }

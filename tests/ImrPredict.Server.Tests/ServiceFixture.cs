@@ -66,6 +66,28 @@ public sealed class ServiceFixture : IAsyncLifetime
         return app;
     }
 
+    /// <summary>Copies the served bundle into a new models folder (its own index: one writer per index folder).</summary>
+    public string CopyOfModels()
+    {
+        var models = Path.Combine(Path.GetTempPath(), $"imr-models-copy-{Guid.NewGuid():N}");
+        CopyDirectory(Path.Combine(ModelsDirectory, "default"), Path.Combine(models, "default"));
+        return models;
+    }
+
+    public static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        foreach (var directory in Directory.GetDirectories(source))
+        {
+            CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace ImrPredict.Server;
+
+/// <summary>
+/// One structured line per call: method, status, latency and a request id (the caller's <c>x-request-id</c>
+/// or a new one, echoed back). Never the request's content: it carries clinical text.
+/// </summary>
+public sealed partial class RequestLogging(ILogger<RequestLogging> logger) : Interceptor
+{
+    /// <inheritdoc />
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        await Logged(context, () => continuation(request, context));
+
+    /// <inheritdoc />
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        await Logged(context, () => continuation(requestStream, context));
+
+    private async Task<TResponse> Logged<TResponse>(ServerCallContext context, Func<Task<TResponse>> call)
+    {
+        var requestId = context.RequestHeaders.GetValue("x-request-id") is { Length: > 0 and <= 100 } given ? given : Guid.NewGuid().ToString("N");
+        // Set on the HTTP response rather than written early: writing headers first would fix a JSON error's status at 200.
+        context.GetHttpContext().Response.Headers["x-request-id"] = requestId;
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await call();
+            LogCall(logger, context.Method, requestId, StatusCode.OK, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            return response;
+        }
+        catch (RpcException e)
+        {
+            LogCall(logger, context.Method, requestId, e.StatusCode, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            throw;
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            LogCall(logger, context.Method, requestId, StatusCode.Cancelled, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            throw new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled or its deadline passed"));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {RequestId} {StatusCode} in {ElapsedMs:F1} ms")]
+    private static partial void LogCall(ILogger logger, string method, string requestId, StatusCode statusCode, double elapsedMs);
+}
