@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["train"] = ModelBenchmark.Train,
     ["predict"] = ModelBenchmark.Predict,
     ["search"] = SearchBenchmark.Run,
+    ["load"] = LoadBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
