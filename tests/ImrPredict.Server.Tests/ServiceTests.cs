@@ -203,3 +203,22 @@ public class ServiceTests(ServiceFixture fixture) : IClassFixture<ServiceFixture
         }
     }
 }
+
+public class ReflectionTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+{
+    [Fact]
+    public async Task Reflection_lists_the_api_and_health_so_grpcurl_works()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var client = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(fixture.Channel);
+        using var call = client.ServerReflectionInfo(cancellationToken: token);
+
+        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" }, token);
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(token));
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+
+        Assert.Contains("imrpredict.v1.ImrPredictService", services);
+        Assert.Contains("grpc.health.v1.Health", services);
+    }
+}
