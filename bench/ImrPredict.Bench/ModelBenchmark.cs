@@ -47,14 +47,9 @@ internal static class ModelBenchmark
         try
         {
             var path = Path.Combine(directory.FullName, "bundle");
-            ModelBundle.Save(ml, path, trained.Model, trained.InputSchema, hash => new ModelManifest
-            {
-                BundleVersion = "bench", CorpusKind = "letters", CreatedUtc = DateTimeOffset.UtcNow, MlNetVersion = "bench",
-                TrainerOptions = PipelineOptions.ForSmallCorpus(rows.Count), Seed = 1, DataFingerprint = trained.DataFingerprint, DataSources = [],
-                Rows = trained.Rows, Labels = new LabelCounts(trained.Rows - trained.Overturned, trained.Overturned), Features = [],
-                InputColumns = ModelBundle.LetterInputColumns, Threshold = trained.Threshold,
-                Metrics = new ValidationMetrics(trained.ValidationMetrics, null, trained.ConstantMetrics), ModelSha256 = hash,
-            }, overwrite: false);
+            ModelBundle.Save(ml, path, trained.Model, trained.InputSchema,
+                hash => ModelManifest.For(trained, "bench", "letters", PipelineOptions.ForSmallCorpus(rows.Count), [], ModelBundle.LetterInputColumns, [], hash, DateTimeOffset.UtcNow),
+                overwrite: false);
             var (bundle, error) = ModelBundle.Load(ml, path);
             var (predictor, _) = ItemPredictor.Create(ml, bundle ?? throw new InvalidOperationException(error?.ToString()));
             var test = GeneratedRows(5_000, seed: 7);

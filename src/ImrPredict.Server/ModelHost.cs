@@ -116,24 +116,10 @@ public sealed partial class ModelHost(IOptions<ImrPredictOptions> options, IHost
         var trained = ModelTrainer.Train(_ml, rows, LetterCorpus.Instance, trainingOptions, validationFolds: 2, includeLogistic: false,
             new Progress<string>(message => LogProgress(logger, message)), cancellationToken);
         var created = DateTimeOffset.UtcNow;
-        var error = ModelBundle.Save(_ml, BundleDirectory, trained.Model, trained.InputSchema, hash => new ModelManifest
-        {
-            BundleVersion = $"letters-default-{created:yyyyMMdd'T'HHmmss'Z'}-{trained.DataFingerprint[7..15]}",
-            CorpusKind = "letters",
-            CreatedUtc = created,
-            MlNetVersion = typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown",
-            TrainerOptions = trainingOptions,
-            Seed = trainingOptions.Seed,
-            DataFingerprint = trained.DataFingerprint,
-            DataSources = [$"generated: {letters} letters, seed 2024"],
-            Rows = trained.Rows,
-            Labels = new LabelCounts(trained.Rows - trained.Overturned, trained.Overturned),
-            Features = LetterCorpus.Instance.Features,
-            InputColumns = ModelBundle.LetterInputColumns,
-            Threshold = trained.Threshold,
-            Metrics = new ValidationMetrics(trained.ValidationMetrics, null, trained.ConstantMetrics),
-            ModelSha256 = hash,
-        }, overwrite: false, folder =>
+        var error = ModelBundle.Save(_ml, BundleDirectory, trained.Model, trained.InputSchema,
+            hash => ModelManifest.For(trained, $"letters-default-{created:yyyyMMdd'T'HHmmss'Z'}-{trained.DataFingerprint[7..15]}", "letters", trainingOptions,
+                LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns, [$"generated: {letters} letters, seed 2024"], hash, created),
+            overwrite: false, folder =>
         {
             using var index = PrecedentIndex.Open(Path.Combine(folder, "index")).Value;
             foreach (var batch in parsed.Chunk(2000))

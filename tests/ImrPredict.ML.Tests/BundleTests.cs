@@ -36,24 +36,9 @@ public sealed class TrainedBundleFixture : IDisposable
     public string BundlePath { get; }
 
     public BundleError? Save(string path, bool overwrite) =>
-        ModelBundle.Save(Ml, path, Trained.Model, Trained.InputSchema, hash => new ModelManifest
-        {
-            BundleVersion = "letters-test",
-            CorpusKind = "letters",
-            CreatedUtc = DateTimeOffset.UnixEpoch,
-            MlNetVersion = "test",
-            TrainerOptions = Options,
-            Seed = Options.Seed,
-            DataFingerprint = Trained.DataFingerprint,
-            DataSources = [],
-            Rows = Trained.Rows,
-            Labels = new LabelCounts(Trained.Rows - Trained.Overturned, Trained.Overturned),
-            Features = LetterCorpus.Instance.Features,
-            InputColumns = ModelBundle.LetterInputColumns,
-            Threshold = Trained.Threshold,
-            Metrics = new ValidationMetrics(Trained.ValidationMetrics, null, Trained.ConstantMetrics),
-            ModelSha256 = hash,
-        }, overwrite);
+        ModelBundle.Save(Ml, path, Trained.Model, Trained.InputSchema,
+            hash => ModelManifest.For(Trained, "letters-test", "letters", Options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns, [], hash, DateTimeOffset.UnixEpoch),
+            overwrite);
 
     public void Dispose() => Directory.Delete(recursive: true);
 }

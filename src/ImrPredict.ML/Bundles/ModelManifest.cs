@@ -104,6 +104,28 @@ public sealed record ModelManifest
     /// <summary>SHA-256 of <c>model.zip</c>, hex.</summary>
     public required string ModelSha256 { get; init; }
 
+    /// <summary>The manifest of a freshly trained model: everything but its hash and provenance comes from <paramref name="trained"/>.</summary>
+    public static ModelManifest For(TrainedModel trained, string bundleVersion, string corpusKind, PipelineOptions options, IReadOnlyList<string> features,
+        IReadOnlyList<string> inputColumns, IReadOnlyList<string> dataSources, string modelSha256, DateTimeOffset created, YearRange? reportYears = null) => new()
+        {
+            BundleVersion = bundleVersion,
+            CorpusKind = corpusKind,
+            CreatedUtc = created,
+            MlNetVersion = typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString() ?? "unknown",
+            TrainerOptions = options,
+            Seed = options.Seed,
+            DataFingerprint = trained.DataFingerprint,
+            DataSources = dataSources,
+            ReportYears = reportYears,
+            Rows = trained.Rows,
+            Labels = new LabelCounts(trained.Rows - trained.Overturned, trained.Overturned),
+            Features = features,
+            InputColumns = inputColumns,
+            Threshold = trained.Threshold,
+            Metrics = new ValidationMetrics(trained.ValidationMetrics, trained.LogisticMetrics, trained.ConstantMetrics),
+            ModelSha256 = modelSha256,
+        };
+
     /// <summary>JSON settings for manifests.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {

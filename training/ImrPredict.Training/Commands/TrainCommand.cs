@@ -131,25 +131,9 @@ internal static class TrainCommand
         var created = DateTimeOffset.UtcNow;
         var version = $"{spec.Kind}-{created:yyyyMMdd'T'HHmmss'Z'}-{trained.DataFingerprint[7..15]}";
         var sources = args.Dmhc is null ? args.Data.Select(Path.GetFullPath).ToList() : [args.Dmhc.FullName];
-        var error = ModelBundle.Save(ml, args.Output.FullName, trained.Model, trained.InputSchema, modelHash => new ModelManifest
-        {
-            BundleVersion = version,
-            CorpusKind = spec.Kind,
-            CreatedUtc = created,
-            MlNetVersion = typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown",
-            TrainerOptions = options,
-            Seed = args.Seed,
-            DataFingerprint = trained.DataFingerprint,
-            DataSources = sources,
-            ReportYears = args.ReportYears,
-            Rows = trained.Rows,
-            Labels = new LabelCounts(trained.Rows - trained.Overturned, trained.Overturned),
-            Features = spec.Features,
-            InputColumns = inputColumns,
-            Threshold = trained.Threshold,
-            Metrics = new ValidationMetrics(trained.ValidationMetrics, trained.LogisticMetrics, trained.ConstantMetrics),
-            ModelSha256 = modelHash,
-        }, args.Force, folder =>
+        var error = ModelBundle.Save(ml, args.Output.FullName, trained.Model, trained.InputSchema,
+            modelHash => ModelManifest.For(trained, version, spec.Kind, options, spec.Features, inputColumns, sources, modelHash, created, args.ReportYears),
+            args.Force, folder =>
         {
             WriteReport(folder, version, args, trained, oracleAuc);
             writeIndex(folder);
