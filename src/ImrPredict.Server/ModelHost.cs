@@ -44,8 +44,11 @@ public sealed partial class ModelHost(IOptions<ImrPredictOptions> options, IHost
         }
     }
 
-    /// <summary>The manifest hash of the served bundle, to notice a newly published one.</summary>
-    public string? ServedModelHash => _current?.Manifest.ModelSha256;
+    /// <summary>The served bundle's identity (version and model hash), to notice a newly published one.</summary>
+    public string? ServedIdentity => _current is { } current ? Identity(current.Manifest.BundleVersion, current.Manifest.ModelSha256) : null;
+
+    /// <summary>A bundle's identity as the loader compares it.</summary>
+    public static string Identity(string? bundleVersion, string? modelSha256) => $"{bundleVersion}|{modelSha256}";
 
     private readonly object _loadGate = new();
 
@@ -186,10 +189,10 @@ public sealed partial class ModelLoader(ModelHost host, IOptions<ImrPredictOptio
             {
                 stoppingToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(poll));
                 var manifest = Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile);
-                if (File.Exists(manifest) && PublishedHash(manifest) is { } published && published != host.ServedModelHash && published != _refusedHash)
+                if (File.Exists(manifest) && PublishedIdentity(manifest) is { } published && published != host.ServedIdentity && published != _refusedIdentity)
                 {
                     // A bundle was published into the folder: load it; a damaged one is refused and the old keeps serving.
-                    _refusedHash = host.TryLoad(host.BundleDirectory) ? null : published;
+                    _refusedIdentity = host.TryLoad(host.BundleDirectory) ? null : published;
                 }
             }
         }
@@ -202,14 +205,17 @@ public sealed partial class ModelLoader(ModelHost host, IOptions<ImrPredictOptio
         }
     }, stoppingToken);
 
-    private string? _refusedHash;
+    private string? _refusedIdentity;
 
-    private static string? PublishedHash(string manifestPath)
+    private static string? PublishedIdentity(string manifestPath)
     {
         try
         {
             using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifestPath));
-            return document.RootElement.TryGetProperty("modelSha256", out var hash) ? hash.GetString() : null;
+            var root = document.RootElement;
+            return root.TryGetProperty("bundleVersion", out var version) && root.TryGetProperty("modelSha256", out var hash)
+                ? ModelHost.Identity(version.GetString(), hash.GetString())
+                : null;
         }
         catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {

@@ -103,6 +103,39 @@ public sealed class AdminTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         Assert.Contains("ManifestMismatch", after.LastLoadError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_bundle_published_into_the_models_folder_is_picked_up()
+    {
+        var models = fixture.CopyOfModels();
+        _folders.Add(models);
+        await using var app = await ServiceFixture.Start(models, buildDefault: false, reloadPollSeconds: 0.2);
+        var client = Client(app, out var channel);
+        using var _ = channel;
+        var host = (ModelHost)app.Services.GetService(typeof(ModelHost))!;
+        for (var i = 0; i < 100 && host.Current is null; i++)
+        {
+            await Task.Delay(100, Token);
+        }
+
+        // Publish as imr train does: a complete folder moved into place.
+        var staged = Path.Combine(models, ".staged");
+        ServiceFixture.CopyDirectory(Path.Combine(models, "default"), staged);
+        var manifestPath = Path.Combine(staged, "manifest.json");
+        File.WriteAllText(manifestPath, File.ReadAllText(manifestPath).Replace("letters-default-", "letters-republished-", StringComparison.Ordinal));
+        var old = Path.Combine(models, ".old");
+        Directory.Move(Path.Combine(models, "default"), old);
+        Directory.Move(staged, Path.Combine(models, "default"));
+
+        string version = string.Empty;
+        for (var i = 0; i < 100 && !version.StartsWith("letters-republished-", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100, Token);
+            version = (await client.GetModelInfoAsync(new GetModelInfoRequest(), cancellationToken: Token)).BundleVersion;
+        }
+
+        Assert.StartsWith("letters-republished-", version, StringComparison.Ordinal);
+    }
+
     private async Task<WebApplication> CopyOfServedBundle()
     {
         var models = fixture.CopyOfModels();
