@@ -37,7 +37,7 @@ public sealed class PrecedentIndex : IDisposable
     public const int MaxCaseTerms = 10;
 
     /// <summary>Summary terms in more than this share of items (and more than 200) are too common to select: they cost time and say little.</summary>
-    public const double MaxTermDocShare = 0.05;
+    public const double MaxTermDocShare = 0.01;
 
     /// <summary>The most hits on one page.</summary>
     public const int MaxPageSize = 100;

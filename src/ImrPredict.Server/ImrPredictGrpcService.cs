@@ -32,9 +32,7 @@ public sealed partial class ImrPredictGrpcService(ModelHost host, IOptions<ImrPr
         var model = RequireModel();
         context.CancellationToken.ThrowIfCancellationRequested();
         var days = injury is { } i && denial is { } d ? d.DayNumber - i.DayNumber : (int?)null;
-        var response = PredictCase(model, request.ClinicalSummary, request.Items.Select(x => x.RequestedItem).ToList(), days, request.Contributions, request.Precedents, context.CancellationToken);
-        LogPredicted(logger, request.Items.Count, response.ModelVersion);
-        return Task.FromResult(response);
+        return Task.FromResult(PredictCase(model, request.ClinicalSummary, request.Items.Select(x => x.RequestedItem).ToList(), days, request.Contributions, request.Precedents, context.CancellationToken));
     }
 
     /// <inheritdoc />
@@ -383,7 +381,4 @@ public sealed partial class ImrPredictGrpcService(ModelHost host, IOptions<ImrPr
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Added {Letters} letters to the precedent index; {Errors} refused")]
     private static partial void LogAdded(ILogger logger, int letters, int errors);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Predicted {Items} items with {ModelVersion}")]
-    private static partial void LogPredicted(ILogger logger, int items, string modelVersion);
 }
