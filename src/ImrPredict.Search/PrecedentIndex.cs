@@ -166,6 +166,7 @@ public sealed class PrecedentIndex : IDisposable
         }
 
         _searchers.MaybeRefreshBlocking();
+        _docFreqs.Clear();
         return items;
     }
 
@@ -318,10 +319,13 @@ public sealed class PrecedentIndex : IDisposable
 
         // More-like-this term selection: the case's most distinctive summary terms by tf-idf.
         var documents = Math.Max(1, reader.NumDocs);
+        // One document-frequency lookup per distinct term (each is a seek in every segment): the main cost of a by-case query.
         var selected = Analyze(SummaryField, summary)
+            .Where(t => t.Length > 2)
             .GroupBy(t => t)
-            .Select(g => (Term: g.Key, Weight: g.Count() * Idf(reader.DocFreq(new Term(SummaryField, g.Key)), documents), DocFreq: reader.DocFreq(new Term(SummaryField, g.Key))))
+            .Select(g => (Term: g.Key, Count: g.Count(), DocFreq: SummaryDocFreq(reader, g.Key)))
             .Where(t => t.DocFreq > 0 && t.DocFreq <= Math.Max(200, documents * MaxTermDocShare))
+            .Select(t => (t.Term, Weight: t.Count * Idf(t.DocFreq, documents), t.DocFreq))
             .OrderByDescending(t => t.Weight)
             .ThenBy(t => t.Term, StringComparer.Ordinal)
             .Take(MaxCaseTerms)
@@ -358,6 +362,23 @@ public sealed class PrecedentIndex : IDisposable
 
         return query;
     }
+
+    /// <summary>
+    /// Summary document frequencies, cached: the same terms recur in every case, and each uncached lookup seeks
+    /// every segment. Cleared when letters are added; frequencies only weight term selection, so a value from a
+    /// moment earlier is harmless.
+    /// </summary>
+    private int SummaryDocFreq(IndexReader reader, string term)
+    {
+        if (_docFreqs.Count > 500_000)
+        {
+            _docFreqs.Clear();
+        }
+
+        return _docFreqs.GetOrAdd(term, t => reader.DocFreq(new Term(SummaryField, t)));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _docFreqs = new(StringComparer.Ordinal);
 
     private Query TextQuery(string text)
     {
