@@ -188,7 +188,7 @@ public sealed class PrecedentIndex : IDisposable
             return new SearchError(SearchErrorCode.InvalidArgument, "clinicalSummary", $"the case text is {clinicalSummary.Length + requestedItem.Length:N0} characters; at most {MaxQueryChars:N0}");
         }
 
-        return Search(searcher => CaseQuery(searcher.IndexReader, clinicalSummary, requestedItem), filters, pageSize, page);
+        return Search(searcher => CaseQuery(searcher.IndexReader, clinicalSummary, requestedItem, filters), filters, pageSize, page);
     }
 
     /// <summary>A reviewer's free-text search over rationales, summaries, items and guideline topics.</summary>
@@ -299,7 +299,7 @@ public sealed class PrecedentIndex : IDisposable
         }
     }
 
-    private Query CaseQuery(IndexReader reader, string summary, string requestedItem)
+    private Query CaseQuery(IndexReader reader, string summary, string requestedItem, SearchFilters filters)
     {
         var query = new BooleanQuery();
         if (_profile == SearchProfile.Plain)
@@ -354,10 +354,15 @@ public sealed class PrecedentIndex : IDisposable
             query.Add(itemQuery, Occur.SHOULD);
         }
 
+        // Prefer the request's own category, unless a filter already keeps only that category: then the clause
+        // adds nothing to the ranking and costs a pass over one of the longest posting lists.
         if (!string.IsNullOrWhiteSpace(requestedItem))
         {
             var category = ItemAttributeExtractor.Categorize(requestedItem);
-            query.Add(new TermQuery(new Term(CategoryField, category.ToString())) { Boost = 3f }, Occur.SHOULD);
+            if (filters.Categories is not { Count: 1 } only || only[0] != category)
+            {
+                query.Add(new TermQuery(new Term(CategoryField, category.ToString())) { Boost = 3f }, Occur.SHOULD);
+            }
         }
 
         return query;
