@@ -9,6 +9,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Directory = Lucene.Net.Store.Directory;
 
 namespace ImrPredict.Search;
@@ -46,7 +47,10 @@ public sealed class PrecedentIndex : IDisposable
     private const string DateField = "decisionDate", ItemField = "requestedItem", CategoryField = "category", DecisionField = "decision";
     private const string SourceField = "guidelineSource", TopicField = "guidelineTopics", SummaryField = "summary", RationaleField = "rationale";
     private const string SpecialtyField = "specialty", StoredSummaryField = "summaryStored", SignatureField = "rationaleSignature";
-    private static readonly ISet<string> CandidateFields = new HashSet<string> { IdField, SignatureField };
+    private static readonly ISet<string> HitFields = new HashSet<string>
+    {
+        IdField, LetterIdField, CaseNumberField, IndexField, DateField, ItemField, CategoryField, DecisionField, RationaleField,
+    };
 
     private readonly Directory _directory;
     private readonly IndexWriter _writer;
@@ -262,14 +266,12 @@ public sealed class PrecedentIndex : IDisposable
             var top = searcher.Search(finalQuery, Math.Min(wanted * 3 + pageSize, 2000));
             var weights = QueryTermWeights(query);
 
-            // Collapse near-duplicate rationales on stored MinHash signatures: only two small fields are read per
-            // candidate; whole documents are read only for the hits returned.
+            // Collapse near-duplicate rationales on MinHash signatures kept in doc values (no stored-field reads per
+            // candidate); documents are read only for the hits returned.
             var kept = new List<(int Doc, float Score, ulong[] Signature, int Collapsed)>();
             foreach (var scoreDoc in top.ScoreDocs)
             {
-                var signature = _profile == SearchProfile.Tuned
-                    ? RationaleSignature.Parse(searcher.Doc(scoreDoc.Doc, CandidateFields).Get(SignatureField))
-                    : [];
+                var signature = _profile == SearchProfile.Tuned ? Signature(searcher.IndexReader, scoreDoc.Doc) : [];
                 var duplicateOf = _profile == SearchProfile.Tuned ? kept.FindIndex(k => RationaleSignature.Similarity(k.Signature, signature) >= 0.6) : -1;
                 if (duplicateOf >= 0)
                 {
@@ -287,7 +289,7 @@ public sealed class PrecedentIndex : IDisposable
             var hits = kept.Skip(page * pageSize).Take(pageSize)
                 .Select(k =>
                 {
-                    var document = searcher.Doc(k.Doc);
+                    var document = searcher.Doc(k.Doc, HitFields);
                     return ToHit(document, k.Score, Passages.Best(_analyzer, RationaleField, document.Get(RationaleField) ?? string.Empty, weights), k.Collapsed);
                 })
                 .ToList();
@@ -481,7 +483,7 @@ public sealed class PrecedentIndex : IDisposable
             new TextField(SummaryField, letter.ClinicalSummary, Field.Store.NO),
             new StoredField(StoredSummaryField, letter.ClinicalSummary),
             new TextField(RationaleField, item.Rationale, Field.Store.YES),
-            new StoredField(SignatureField, RationaleSignature.Format(RationaleSignature.Of(item.Rationale))),
+            new BinaryDocValuesField(SignatureField, new BytesRef(RationaleSignature.ToBytes(RationaleSignature.Of(item.Rationale)))),
         };
         if (letter.Header.CaseNumber is { } caseNumber)
         {
@@ -578,6 +580,21 @@ public sealed class PrecedentIndex : IDisposable
 
         Walk(query, 1f);
         return weights;
+    }
+
+    private static ulong[] Signature(IndexReader reader, int doc)
+    {
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var values = leaf.AtomicReader.GetBinaryDocValues(SignatureField);
+        if (values is null)
+        {
+            return [];
+        }
+
+        var bytes = new BytesRef();
+        values.Get(doc - leaf.DocBase, bytes);
+        return RationaleSignature.FromBytes(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
     }
 
     private static double Idf(int docFreq, int documents) => Math.Log(1 + (documents - docFreq + 0.5) / (docFreq + 0.5));

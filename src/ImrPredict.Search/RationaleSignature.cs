@@ -3,7 +3,7 @@ namespace ImrPredict.Search;
 /// <summary>
 /// A MinHash signature of a rationale's word 5-shingles (numbers left out, so boilerplate with other
 /// quantities still matches). The share of equal positions estimates the Jaccard similarity of two rationales.
-/// Stable hashing (FNV-1a), because signatures are stored in the index.
+/// Stable hashing (FNV-1a), because signatures are kept in the index (as binary doc values).
 /// </summary>
 public static class RationaleSignature
 {
@@ -52,26 +52,33 @@ public static class RationaleSignature
         return (double)equal / Size;
     }
 
-    /// <summary>The stored form.</summary>
-    public static string Format(ulong[] signature) => Convert.ToBase64String(signature.SelectMany(BitConverter.GetBytes).ToArray());
-
-    /// <summary>Reads the stored form; empty when absent or malformed.</summary>
-    public static ulong[] Parse(string? stored)
+    /// <summary>The indexed form: 8 little-endian bytes per position.</summary>
+    public static byte[] ToBytes(ulong[] signature)
     {
-        if (string.IsNullOrEmpty(stored))
+        var bytes = new byte[signature.Length * 8];
+        for (var k = 0; k < signature.Length; k++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(k * 8), signature[k]);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Reads the indexed form; empty when it is not a signature.</summary>
+    public static ulong[] FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length != Size * 8)
         {
             return [];
         }
 
-        try
+        var signature = new ulong[Size];
+        for (var k = 0; k < Size; k++)
         {
-            var bytes = Convert.FromBase64String(stored);
-            return bytes.Length != Size * 8 ? [] : Enumerable.Range(0, Size).Select(k => BitConverter.ToUInt64(bytes, k * 8)).ToArray();
+            signature[k] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[(k * 8)..]);
         }
-        catch (FormatException)
-        {
-            return [];
-        }
+
+        return signature;
     }
 
     private static ulong Fnv(string word)
