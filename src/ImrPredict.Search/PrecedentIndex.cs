@@ -37,8 +37,8 @@ public sealed class PrecedentIndex : IDisposable
     /// <summary>Distinctive summary terms a by-case query keeps (more-like-this style).</summary>
     public const int MaxCaseTerms = 10;
 
-    /// <summary>Summary terms in more than this share of items (and more than 200) are too common to select: they cost time and say little.</summary>
-    public const double MaxTermDocShare = 0.01;
+    /// <summary>Summary terms in more than this share of items (and more than 200) are too common to select: they cost time and say little (each selected term is a posting list to score).</summary>
+    public const double MaxTermDocShare = 0.003;
 
     /// <summary>The most hits on one page.</summary>
     public const int MaxPageSize = 100;
