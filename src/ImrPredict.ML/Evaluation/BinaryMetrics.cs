@@ -167,24 +167,12 @@ public sealed record BinaryMetrics
             return double.NaN;
         }
 
-        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
         double sum = 0;
-        var truePositives = 0;
-        var i0 = 0;
-        while (i0 < order.Length)
+        var previousTruePositives = 0;
+        foreach (var (_, ranked, truePositives) in Cutoffs(scores, labels))
         {
-            // Tied scores enter together, so the curve does not depend on the order of ties.
-            var i1 = i0;
-            var newPositives = 0;
-            while (i1 < order.Length && scores[order[i1]] == scores[order[i0]])
-            {
-                newPositives += labels[order[i1]] ? 1 : 0;
-                i1++;
-            }
-
-            truePositives += newPositives;
-            sum += newPositives * ((double)truePositives / i1);
-            i0 = i1;
+            sum += (truePositives - previousTruePositives) * ((double)truePositives / ranked);
+            previousTruePositives = truePositives;
         }
 
         return sum / positives;
@@ -194,11 +182,36 @@ public sealed record BinaryMetrics
     public static (double Threshold, double Precision, double Recall, double F1) BestF1Threshold(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {
         var positives = labels.Count(l => l);
-        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
         var best = (Threshold: 0.5, Precision: 0.0, Recall: 0.0, F1: -1.0);
+        if (positives == 0)
+        {
+            return (0.5, 0, 0, 0);
+        }
+
+        foreach (var (score, ranked, truePositives) in Cutoffs(scores, labels))
+        {
+            var precision = (double)truePositives / ranked;
+            var recall = (double)truePositives / positives;
+            var f1 = F1(precision, recall);
+            if (f1 > best.F1)
+            {
+                best = (score, precision, recall, f1);
+            }
+        }
+
+        return best.F1 < 0 ? (0.5, 0, 0, 0) : best;
+    }
+
+    /// <summary>
+    /// The cut-offs of a ranking by descending score, one per distinct score (tied items enter together, so nothing
+    /// depends on the order of ties): the score, how many items rank at or above it, and how many of those are positive.
+    /// </summary>
+    public static IEnumerable<(double Score, int Ranked, int TruePositives)> Cutoffs(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
+    {
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
         var truePositives = 0;
         var i0 = 0;
-        while (i0 < order.Length && positives > 0)
+        while (i0 < order.Length)
         {
             var i1 = i0;
             while (i1 < order.Length && scores[order[i1]] == scores[order[i0]])
@@ -207,18 +220,9 @@ public sealed record BinaryMetrics
                 i1++;
             }
 
-            var precision = (double)truePositives / i1;
-            var recall = (double)truePositives / positives;
-            var f1 = F1(precision, recall);
-            if (f1 > best.F1)
-            {
-                best = (scores[order[i0]], precision, recall, f1);
-            }
-
+            yield return (scores[order[i0]], i1, truePositives);
             i0 = i1;
         }
-
-        return best.F1 < 0 ? (0.5, 0, 0, 0) : best;
     }
 
     /// <summary>

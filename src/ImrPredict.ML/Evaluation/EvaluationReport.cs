@@ -153,18 +153,12 @@ public static class EvaluationReport
     {
         var positives = Math.Max(1, labels.Count(l => l));
         var negatives = Math.Max(1, labels.Length - labels.Count(l => l));
-        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
         var xs = new List<double> { 0 };
         var ys = new List<double> { 0 };
-        int tp = 0, fp = 0;
-        for (var k = 0; k < order.Length; k++)
+        foreach (var (_, ranked, truePositives) in BinaryMetrics.Cutoffs(scores, labels))
         {
-            if (labels[order[k]]) tp++; else fp++;
-            if (k == order.Length - 1 || scores[order[k + 1]] != scores[order[k]])
-            {
-                xs.Add((double)fp / negatives);
-                ys.Add((double)tp / positives);
-            }
+            xs.Add((double)(ranked - truePositives) / negatives);
+            ys.Add((double)truePositives / positives);
         }
 
         return Thin(xs, ys);
@@ -173,18 +167,12 @@ public static class EvaluationReport
     private static (double[] X, double[] Y) PrCurve(double[] scores, bool[] labels)
     {
         var positives = Math.Max(1, labels.Count(l => l));
-        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
         var xs = new List<double>();
         var ys = new List<double>();
-        var tp = 0;
-        for (var k = 0; k < order.Length; k++)
+        foreach (var (_, ranked, truePositives) in BinaryMetrics.Cutoffs(scores, labels))
         {
-            tp += labels[order[k]] ? 1 : 0;
-            if (k == order.Length - 1 || scores[order[k + 1]] != scores[order[k]])
-            {
-                xs.Add((double)tp / positives);
-                ys.Add((double)tp / (k + 1));
-            }
+            xs.Add((double)truePositives / positives);
+            ys.Add((double)truePositives / ranked);
         }
 
         return Thin(xs, ys);
