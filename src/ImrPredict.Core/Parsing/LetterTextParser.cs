@@ -12,8 +12,6 @@ namespace ImrPredict.Core.Parsing;
 /// </summary>
 public static partial class LetterTextParser
 {
-    private const int MaxHeaderLines = 8;
-
     /// <summary>Parses a letter's text.</summary>
     /// <param name="text">The whole letter.</param>
     /// <param name="format">The form the text came from; <c>null</c> to detect markdown versus PDF text.</param>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ImrPredict.Core.Letters;
 using ImrPredict.Core.Parsing;
 
@@ -41,13 +40,13 @@ public static class LetterLoader
         var rows = new List<ItemRow>();
         var parsed = new List<ImrLetter>();
         var failures = new List<LetterFailure>();
-        var seen = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < files.Length; i++)
         {
             if (results[i].TryGetValue(out var letter))
             {
                 // The same letter in two forms or folders must not count twice, or it could sit on both sides of a split.
-                if (seen.TryAdd(letter.LetterId, files[i]))
+                if (seen.Add(letter.LetterId))
                 {
                     rows.AddRange(ItemRows.From(letter));
                     parsed.Add(letter);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
+using ImrPredict.ML.Data;
 using ImrPredict.Search;
 
 namespace ImrPredict.Training.Commands;
@@ -117,24 +117,14 @@ internal static class SearchCommands
         return command;
     }
 
-    private static (List<ImrLetter> Letters, int Failures) ReadLetters(IEnumerable<string> paths)
+    private static (IReadOnlyList<ImrLetter> Letters, int Failures) ReadLetters(IEnumerable<string> paths)
     {
-        var letters = new List<ImrLetter>();
-        var failures = 0;
-        foreach (var file in LetterReader.EnumerateLetterFiles(paths))
+        var loaded = LetterLoader.Load(paths);
+        foreach (var failure in loaded.Failures)
         {
-            var result = LetterReader.ReadFile(file);
-            if (result.TryGetValue(out var letter))
-            {
-                letters.Add(letter);
-            }
-            else
-            {
-                failures++;
-                Console.Error.WriteLine($"  skipped {file}: {result.Error}");
-            }
+            Console.Error.WriteLine($"  skipped {failure.Path}: {failure.Error}");
         }
 
-        return (letters, failures);
+        return (loaded.Parsed, loaded.Failures.Count);
     }
 }
