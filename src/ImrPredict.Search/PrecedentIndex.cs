@@ -43,6 +43,9 @@ public sealed class PrecedentIndex : IDisposable
     /// <summary>The most hits on one page.</summary>
     public const int MaxPageSize = 100;
 
+    /// <summary>How much more a requested-item term counts than the case's most distinctive summary term.</summary>
+    private const float ItemBoost = 2f;
+
     private const string IdField = "id", LetterIdField = "letterId", CaseNumberField = "caseNumber", IndexField = "itemIndex";
     private const string DateField = "decisionDate", ItemField = "requestedItem", CategoryField = "category", DecisionField = "decision";
     private const string SourceField = "guidelineSource", TopicField = "guidelineTopics", SummaryField = "summary", RationaleField = "rationale";
@@ -58,6 +61,7 @@ public sealed class PrecedentIndex : IDisposable
     private readonly Analyzer _analyzer;
     private readonly SearchProfile _profile;
     private readonly object _writeGate = new();
+    private readonly FilterCache _filterCache = new();
 
     private PrecedentIndex(Directory directory, IndexWriter writer, Analyzer analyzer, SearchProfile profile)
     {
@@ -260,8 +264,9 @@ public sealed class PrecedentIndex : IDisposable
         try
         {
             var query = makeQuery(searcher);
+            var scored = WithoutLetter(query, filters.ExcludeLetterId);
             var filter = FilterQuery(filters);
-            var finalQuery = filter is null ? query : new FilteredQuery(query, new QueryWrapperFilter(filter));
+            var finalQuery = filter is null ? scored : FilterCache.Apply(scored, _filterCache.For(filter));
             var wanted = (page + 1) * pageSize;
             var top = searcher.Search(finalQuery, Math.Min(wanted * 3 + pageSize, 2000));
             var weights = QueryTermWeights(query);
@@ -332,28 +337,17 @@ public sealed class PrecedentIndex : IDisposable
             .ThenBy(t => t.Term, StringComparer.Ordinal)
             .Take(MaxCaseTerms)
             .ToList();
+        // One flat list of optional terms (boosts carry the weighting): Lucene scores it with its bulk boolean scorer,
+        // where nested groups would each need an in-order scorer.
         var top = selected.Count == 0 ? 1 : selected[0].Weight;
-        var summaryQuery = new BooleanQuery();
         foreach (var (term, weight, _) in selected)
         {
-            summaryQuery.Add(new TermQuery(new Term(SummaryField, term)) { Boost = (float)(weight / top) }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(SummaryField, term)) { Boost = (float)(weight / top) }, Occur.SHOULD);
         }
 
-        if (summaryQuery.Clauses.Count > 0)
-        {
-            query.Add(summaryQuery, Occur.SHOULD);
-        }
-
-        var itemQuery = new BooleanQuery();
         foreach (var term in Analyze(ItemField, requestedItem).Distinct())
         {
-            itemQuery.Add(new TermQuery(new Term(ItemField, term)), Occur.SHOULD);
-        }
-
-        if (itemQuery.Clauses.Count > 0)
-        {
-            itemQuery.Boost = 2f;
-            query.Add(itemQuery, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(ItemField, term)) { Boost = ItemBoost }, Occur.SHOULD);
         }
 
         // Prefer the request's own category, unless a filter already keeps only that category: then the clause
@@ -420,17 +414,28 @@ public sealed class PrecedentIndex : IDisposable
             filter.Add(NumericRangeQuery.NewInt32Range(DateField, DateKey(filters.DecidedFrom), DateKey(filters.DecidedTo), true, true), Occur.MUST);
         }
 
-        if (filters.ExcludeLetterId is { } excluded)
-        {
-            if (filter.Clauses.Count == 0)
-            {
-                filter.Add(new MatchAllDocsQuery(), Occur.MUST);
-            }
+        return filter.Clauses.Count == 0 ? null : filter;
+    }
 
-            filter.Add(new TermQuery(new Term(LetterIdField, excluded)), Occur.MUST_NOT);
+    /// <summary>
+    /// Leaves out one letter's items (the case's own, in evaluations) with a prohibited clause in the scored query,
+    /// not in the filter: the filter is cached and shared, the excluded letter differs per query.
+    /// </summary>
+    private static Query WithoutLetter(Query query, string? letterId)
+    {
+        if (letterId is null)
+        {
+            return query;
         }
 
-        return filter.Clauses.Count == 0 ? null : filter;
+        var excluded = new TermQuery(new Term(LetterIdField, letterId));
+        if (query is BooleanQuery boolean && boolean.Clauses.Any(c => c.Occur != Occur.MUST_NOT))
+        {
+            boolean.Add(excluded, Occur.MUST_NOT);
+            return boolean;
+        }
+
+        return new BooleanQuery { { query, Occur.MUST }, { excluded, Occur.MUST_NOT } };
     }
 
     private static void AddAny(BooleanQuery filter, string field, IEnumerable<string>? values)

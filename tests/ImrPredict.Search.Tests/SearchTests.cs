@@ -88,6 +88,30 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
+    public void Cached_filters_follow_added_and_replaced_letters()
+    {
+        using var index = PrecedentIndex.InMemory();
+        var letters = Corpus.Value.Take(200).ToList();
+        var target = letters.First(l => l.Items.Count == 1 && l.Items[0].Decision == Decision.Upheld);
+        var item = target.Items[0];
+        var category = item.Attributes.Category;
+        SearchFilters Filter(Decision decision) => new(Decision: decision, Categories: [category]);
+        bool Finds(Decision decision) => index.SearchByCase(target.ClinicalSummary, item.RequestedItem, Filter(decision), pageSize: 100).Value
+            .Hits.Any(h => h.LetterId == target.LetterId);
+
+        index.AddLetters(letters.Where(l => l.LetterId != target.LetterId));
+        var missingAtFirst = Finds(Decision.Upheld);
+        index.AddLetters([target]);
+        var foundOnceAdded = Finds(Decision.Upheld);
+        index.AddLetters([target with { Items = [item with { Decision = Decision.Overturned }] }]);
+
+        Assert.False(missingAtFirst);
+        Assert.True(foundOnceAdded, "a letter added after the filter was cached is found under it");
+        Assert.False(Finds(Decision.Upheld), "the replaced item no longer matches its old decision");
+        Assert.True(Finds(Decision.Overturned));
+    }
+
+    [Fact]
     public void Bad_requests_name_the_field()
     {
         using var index = PrecedentIndex.InMemory();
