@@ -1,27 +1,12 @@
 using System.Diagnostics;
+using ImrPredict.TestSupport;
 
 namespace ImrPredict.Bench;
 
 /// <summary>Timing helpers: repeated runs, medians, and where the shared data is.</summary>
 internal static class BenchSupport
 {
-    public static string? SharedDirectory()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("IMR_SHARED_DIR");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return Directory.Exists(fromEnvironment) ? fromEnvironment : null;
-        }
-
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImrPredict.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var shared = directory is null ? null : Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared"));
-        return shared is not null && Directory.Exists(shared) ? shared : null;
-    }
+    public static string? SharedDirectory() => SharedDataLocation.Find();
 
     /// <summary>Runs <paramref name="body"/> <paramref name="runs"/> times after one warm-up and returns the median seconds.</summary>
     public static double MedianSeconds(int runs, Action body)

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Grpc.Net.Client;
 using ImrPredict.Server;
 using ImrPredict.Server.V1;
+using ImrPredict.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -36,7 +37,7 @@ internal static class LoadBenchmark
             builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ImrPredict:ModelsDirectory"] = Path.Combine(RepositoryRoot(), "models"),
+                ["ImrPredict:ModelsDirectory"] = Path.Combine(SharedDataLocation.RepositoryRoot(), "models"),
                 ["ImrPredict:ReloadPollSeconds"] = "0",
             });
             builder.AddImrPredict();
@@ -118,17 +119,6 @@ internal static class LoadBenchmark
         }
 
         throw new InvalidOperationException("the service did not load a model within 5 minutes");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImrPredict.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? Directory.GetCurrentDirectory();
     }
 
     private static int FreePort()

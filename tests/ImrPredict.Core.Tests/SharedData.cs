@@ -1,3 +1,5 @@
+using ImrPredict.TestSupport;
+
 namespace ImrPredict.Core.Tests;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace ImrPredict.Core.Tests;
 /// </summary>
 public static class SharedData
 {
-    private static readonly Lazy<string?> Root = new(FindRoot);
+    private static readonly Lazy<string?> Root = new(SharedDataLocation.Find);
 
     public static string? RootDirectory => Root.Value;
 
@@ -26,17 +28,6 @@ public static class SharedData
         return path;
     }
 
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImrPredict.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ImrPredict.sln not found above the test binaries");
-    }
-
     private static string RequireRoot()
     {
         var root = Root.Value;
@@ -46,17 +37,5 @@ public static class SharedData
         }
 
         return root;
-    }
-
-    private static string? FindRoot()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable("IMR_SHARED_DIR");
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            return Directory.Exists(fromEnvironment) ? fromEnvironment : null;
-        }
-
-        var candidate = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared"));
-        return Directory.Exists(candidate) ? candidate : null;
     }
 }

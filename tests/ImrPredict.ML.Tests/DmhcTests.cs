@@ -1,5 +1,6 @@
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Data;
+using ImrPredict.TestSupport;
 
 namespace ImrPredict.ML.Tests;
 
@@ -49,9 +50,9 @@ public sealed class DmhcTests : IDisposable
     [Fact]
     public void Current_export_sample_with_findings_is_read()
     {
-        var root = Environment.GetEnvironmentVariable("IMR_SHARED_DIR") ?? Path.Combine(RepositoryRoot(), "..", "shared");
-        var sample = Path.Combine(root, "data", "dmhc", "findings_sample.jsonl");
-        if (!File.Exists(sample))
+        var root = SharedDataLocation.Find();
+        var sample = Path.Combine(root ?? "../shared", "data", "dmhc", "findings_sample.jsonl");
+        if (root is null || !File.Exists(sample))
         {
             Assert.Skip($"'{sample}' is absent: the DMHC findings sample lives in ../shared");
         }
@@ -75,15 +76,4 @@ public sealed class DmhcTests : IDisposable
     [InlineData("soon")]
     [InlineData("")]
     public void Bad_year_ranges_are_refused(string text) => Assert.Null(YearRange.Parse(text));
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImrPredict.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
-    }
 }

@@ -1,5 +1,6 @@
 using ImrPredict.Core.Letters;
 using ImrPredict.Core.Parsing;
+using ImrPredict.TestSupport;
 
 namespace ImrPredict.Synthetic.Tests;
 
@@ -124,7 +125,7 @@ public sealed class GeneratorTests : IDisposable
     [Fact]
     public void Generated_text_is_not_copied_from_the_real_letters()
     {
-        var root = SharedDataLocator.Find();
+        var root = SharedDataLocation.Find();
         if (root is null)
         {
             Assert.Skip("../shared is absent: cannot compare generated wording with the real letters");
@@ -149,20 +150,4 @@ public sealed class GeneratorTests : IDisposable
     private static Dictionary<string, byte[]> Snapshot(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllBytes);
-}
-
-internal static class SharedDataLocator
-{
-    public static string? Find()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ImrPredict.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var shared = Environment.GetEnvironmentVariable("IMR_SHARED_DIR")
-            ?? (directory is null ? null : Path.Combine(directory.FullName, "..", "shared"));
-        return shared is not null && Directory.Exists(shared) ? Path.GetFullPath(shared) : null;
-    }
 }
