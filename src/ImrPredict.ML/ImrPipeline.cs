@@ -11,10 +11,10 @@ namespace ImrPredict.ML;
 public sealed record PipelineOptions
 {
     /// <summary>Clinical-summary n-gram slots kept by mutual information with the label.</summary>
-    public int SummarySlots { get; init; } = 300;
+    public int SummarySlots { get; init; } = 1000;
 
     /// <summary>Category-keyed summary n-gram slots kept by mutual information with the label.</summary>
-    public int KeyedSummarySlots { get; init; } = 1000;
+    public int KeyedSummarySlots { get; init; } = 4000;
 
     /// <summary>Requested-item n-gram slots kept by mutual information with the label.</summary>
     public int ItemSlots { get; init; } = 600;
@@ -38,10 +38,10 @@ public sealed record PipelineOptions
     public int NumberOfTrees { get; init; } = 300;
 
     /// <summary>FastTree: leaves per tree.</summary>
-    public int NumberOfLeaves { get; init; } = 8;
+    public int NumberOfLeaves { get; init; } = 16;
 
     /// <summary>FastTree: fewest training items in a leaf.</summary>
-    public int MinimumExampleCountPerLeaf { get; init; } = 20;
+    public int MinimumExampleCountPerLeaf { get; init; } = 100;
 
     /// <summary>FastTree: shrinkage.</summary>
     public double LearningRate { get; init; } = 0.08;

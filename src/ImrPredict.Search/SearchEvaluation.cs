@@ -1,4 +1,5 @@
 using ImrPredict.Core.Letters;
+using ImrPredict.Core.Statistics;
 
 namespace ImrPredict.Search;
 
@@ -38,27 +39,6 @@ public static class SearchEvaluation
             }
         }
 
-        return new SearchFigures(sameCategory.Count, sameCategory.Average(), Auc(shares, labels), hitCounts.Average());
-    }
-
-    private static double Auc(List<double> scores, List<bool> labels)
-    {
-        var positives = scores.Where((_, i) => labels[i]).ToList();
-        var negatives = scores.Where((_, i) => !labels[i]).ToList();
-        if (positives.Count == 0 || negatives.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        double wins = 0;
-        foreach (var p in positives)
-        {
-            foreach (var n in negatives)
-            {
-                wins += p > n ? 1 : p == n ? 0.5 : 0;
-            }
-        }
-
-        return wins / ((double)positives.Count * negatives.Count);
+        return new SearchFigures(sameCategory.Count, sameCategory.Average(), RankStatistics.RocAuc(shares, labels), hitCounts.Average());
     }
 }

@@ -79,7 +79,7 @@ public static class CorpusWriter
         var manifest = new
         {
             generator = "ImrPredict.Synthetic",
-            generatorVersion = 1,
+            generatorVersion = LetterGenerator.Version,
             seed,
             format = format.ToString().ToLowerInvariant(),
             letters,

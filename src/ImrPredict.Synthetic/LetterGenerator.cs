@@ -14,6 +14,12 @@ public sealed class LetterGenerator(long seed)
     private static readonly string[] WorkModified = ["{He} is working modified duty with a 20-pound lifting restriction.", "{He} returned to light duty.", "Work restrictions were continued and {he} is working part time."];
     private static readonly string[] WorkOff = ["{He} remains off work.", "{He} has been temporarily totally disabled since the injury.", "{He} has not worked since {year}."];
 
+    /// <summary>
+    /// Bumped whenever a seed's letters change: 2 made facts patient-level for repeated requests of one kind.
+    /// Recorded in <c>corpus.json</c>, so a corpus says which generator made it.
+    /// </summary>
+    public const int Version = 2;
+
     /// <summary>The corpus seed.</summary>
     public long Seed { get; } = seed;
 
@@ -31,7 +37,21 @@ public sealed class LetterGenerator(long seed)
         var scenarios = new List<Scenario>(itemCount);
         for (var i = 0; i < itemCount; i++)
         {
-            scenarios.Add(ClinicalModel.Build(ClinicalModel.DrawCategory(rng), patient, rng));
+            var scenario = ClinicalModel.Build(ClinicalModel.DrawCategory(rng), patient, rng);
+
+            // The summary is the patient's, so a second request of a kind already in the letter (two imaging studies, two
+            // courses of the same drug) is judged on the same stated facts: a letter cannot say which of two MRI requests
+            // a "no red flags" sentence belongs to, and the truth must not depend on what no reader could tell. Different
+            // drugs keep their own facts (their sentences name the drug); facts carried by the request stay its own.
+            if (scenarios.Find(s => s.Category == scenario.Category && s.Drug == scenario.Drug) is { } earlier)
+            {
+                scenario = scenario with
+                {
+                    Facts = [.. scenario.Facts.Where(f => f.Sentence is null), .. earlier.Facts.Where(f => f.Sentence is not null)],
+                };
+            }
+
+            scenarios.Add(scenario);
         }
 
         var items = new List<SyntheticItem>(itemCount);

@@ -48,9 +48,10 @@ internal sealed class Patient
 /// <param name="Reason">How a rationale states it.</param>
 internal sealed record Fact(string? Sentence, double Weight, string Reason);
 
-/// <summary>One item's request and the facts that decide it.</summary>
+/// <summary>One item's request (with its drug, or a placeholder for requests that are not drugs) and the facts that decide it.</summary>
 internal sealed record Scenario(
     ItemCategory Category,
+    string Drug,
     Func<int, string> RequestFormat,
     int? Count,
     double Base,
@@ -118,7 +119,7 @@ internal sealed class ScenarioBuilder(ItemCategory category, Patient patient, Rn
         }
     }
 
-    public Scenario Build() => new(category, _format, _count, Base, _facts, _intros, _claimsAdministrator, _maximus);
+    public Scenario Build() => new(category, Drug, _format, _count, Base, _facts, _intros, _claimsAdministrator, _maximus);
 
     private string Citation(string topic, string pages, bool odg)
     {

@@ -1,3 +1,5 @@
+using ImrPredict.Core.Statistics;
+
 namespace ImrPredict.ML.Evaluation;
 
 /// <summary>One bin of a reliability table.</summary>
@@ -125,38 +127,7 @@ public sealed record BinaryMetrics
     }
 
     /// <summary>ROC-AUC by the rank-sum statistic, ties counted half; NaN when a class is missing.</summary>
-    public static double RocAucOf(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
-    {
-        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
-        double positiveRankSum = 0;
-        long positives = 0;
-        var i0 = 0;
-        while (i0 < order.Length)
-        {
-            var i1 = i0;
-            while (i1 < order.Length && scores[order[i1]] == scores[order[i0]])
-            {
-                i1++;
-            }
-
-            var averageRank = (i0 + 1 + i1) / 2.0;
-            for (var k = i0; k < i1; k++)
-            {
-                if (labels[order[k]])
-                {
-                    positiveRankSum += averageRank;
-                    positives++;
-                }
-            }
-
-            i0 = i1;
-        }
-
-        var negatives = scores.Count - positives;
-        return positives == 0 || negatives == 0
-            ? double.NaN
-            : (positiveRankSum - positives * (positives + 1) / 2.0) / ((double)positives * negatives);
-    }
+    public static double RocAucOf(IReadOnlyList<double> scores, IReadOnlyList<bool> labels) => RankStatistics.RocAuc(scores, labels);
 
     /// <summary>Average precision (area under the step precision-recall curve); NaN without positives.</summary>
     public static double AveragePrecision(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
