@@ -89,6 +89,21 @@ public sealed class GeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Repeated_requests_of_one_kind_are_judged_on_the_same_stated_facts()
+    {
+        // Imaging requests carry no facts of their own (no quantity, no ingredient), so two in one letter differ only
+        // in wording; the summary cannot tell which study a sentence is about, and neither may the truth.
+        var generator = new LetterGenerator(seed: 5);
+        var imagingPairs = Enumerable.Range(0, 4000)
+            .Select(i => generator.Generate(i).Items.Where(item => item.Category == ItemCategory.Imaging).ToList())
+            .Where(imaging => imaging.Count >= 2)
+            .ToList();
+
+        Assert.True(imagingPairs.Count >= 20, $"only {imagingPairs.Count} letters with two imaging requests");
+        Assert.All(imagingPairs, imaging => Assert.Single(imaging.Select(item => Math.Round(item.POverturned, 12)).Distinct()));
+    }
+
+    [Fact]
     public void Labels_follow_the_stated_probabilities_with_an_overturn_rate_near_real_letters()
     {
         var generator = new LetterGenerator(seed: 3);

@@ -31,6 +31,7 @@ public sealed class DmhcCorpus(bool useFindings) : ICorpusSpec<DmhcRow>
         LearningRate = 0.05,
         CategoricalSplit = true,
         SummarySlots = 2000,
+        FeatureFraction = 0.8,
     };
 
     /// <summary>The input columns the saved model reads.</summary>
