@@ -60,6 +60,7 @@ public class BundleTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBu
     {
         var (bundle, error) = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
         Assert.Null(error);
+        Assert.StartsWith("5.", bundle!.Manifest.MlNetVersion, StringComparison.Ordinal);
         var (predictor, predictorError) = ItemPredictor.Create(fixture.Ml, bundle!);
         Assert.Null(predictorError);
 

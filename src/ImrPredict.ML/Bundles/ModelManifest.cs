@@ -104,6 +104,16 @@ public sealed record ModelManifest
     /// <summary>SHA-256 of <c>model.zip</c>, hex.</summary>
     public required string ModelSha256 { get; init; }
 
+    /// <summary>
+    /// The ML.NET package version (5.0.1), from the assembly's informational version: its assembly version is 1.0.0.0
+    /// in every release, which says nothing.
+    /// </summary>
+    public static string MlNetPackageVersion { get; } =
+        typeof(Microsoft.ML.MLContext).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0]
+        ?? typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
     /// <summary>The manifest of a freshly trained model: everything but its hash and provenance comes from <paramref name="trained"/>.</summary>
     public static ModelManifest For(TrainedModel trained, string bundleVersion, string corpusKind, PipelineOptions options, IReadOnlyList<string> features,
         IReadOnlyList<string> inputColumns, IReadOnlyList<string> dataSources, string modelSha256, DateTimeOffset created, YearRange? reportYears = null) => new()
@@ -111,7 +121,7 @@ public sealed record ModelManifest
             BundleVersion = bundleVersion,
             CorpusKind = corpusKind,
             CreatedUtc = created,
-            MlNetVersion = typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString() ?? "unknown",
+            MlNetVersion = MlNetPackageVersion,
             TrainerOptions = options,
             Seed = options.Seed,
             DataFingerprint = trained.DataFingerprint,
