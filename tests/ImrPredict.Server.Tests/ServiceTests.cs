@@ -93,6 +93,19 @@ public class ServiceTests(ServiceFixture fixture) : IClassFixture<ServiceFixture
     }
 
     [Fact]
+    public async Task A_message_over_the_size_limit_is_refused_and_the_service_keeps_serving()
+    {
+        var oversized = new PredictLetterRequest { Pdf = Google.Protobuf.ByteString.CopyFrom(new byte[new ImrPredictOptions().MaxMessageBytes + 1]) };
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.PredictLetterAsync(oversized, cancellationToken: Token).ResponseAsync);
+        var letter = LetterRenderer.Markdown(new LetterGenerator(seed: 77).Generate(4));
+        var after = await fixture.Client.PredictLetterAsync(new PredictLetterRequest { Text = letter }, cancellationToken: Token);
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        Assert.NotEmpty(after.Prediction.Items);
+    }
+
+    [Fact]
     public async Task Rank_cases_orders_all_items_by_probability_in_both_forms()
     {
         var generator = new LetterGenerator(seed: 5);
