@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Bench;
 
-/// <summary>Timing helpers: repeated runs, medians, and where the shared data is.</summary>
+/// <summary>Timing helpers: repeated runs and medians.</summary>
 internal static class BenchSupport
 {
-    public static string? SharedDirectory() => SharedDataLocation.Find();
-
     /// <summary>Runs <paramref name="body"/> <paramref name="runs"/> times after one warm-up and returns the median seconds.</summary>
     public static double MedianSeconds(int runs, Action body)
     {

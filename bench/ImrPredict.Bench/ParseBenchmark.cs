@@ -1,4 +1,5 @@
 using ImrPredict.Core.Parsing;
+using ImrPredict.TestSupport;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
@@ -12,7 +13,7 @@ internal static class ParseBenchmark
 {
     public static int Run(string[] args)
     {
-        var shared = BenchSupport.SharedDirectory();
+        var shared = SharedDataLocation.Find();
         if (shared is null)
         {
             Console.WriteLine("parse benchmark skipped: ../shared is absent (it reads the real letters in place)");
