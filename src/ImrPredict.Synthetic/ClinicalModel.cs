@@ -187,6 +187,7 @@ internal static class ClinicalModel
             case 0:
                 var (anticonvulsant, strength) = s.Rng.Pick(Vocabulary.Anticonvulsants);
                 s.Drug = anticonvulsant;
+                s.Kind = "Anticonvulsant";
                 s.Request(n => $"{anticonvulsant} {strength} #{n}", count);
                 s.Guideline("Antiepilepsy drugs (AEDs)", "16-22", "Anti-epilepsy drugs (AEDs) for pain", "16-18");
                 s.Intro("Antiepilepsy drugs are recommended for neuropathic pain; continued use depends on documented improvement in pain and function of at least 30 percent.",
@@ -198,6 +199,7 @@ internal static class ClinicalModel
             case 1:
                 var (ppi, ppiStrength) = s.Rng.Pick(Vocabulary.ProtonPumpInhibitors);
                 s.Drug = ppi;
+                s.Kind = "ProtonPumpInhibitor";
                 s.Request(n => $"{ppi} {ppiStrength} #{n}", count);
                 s.Guideline("NSAIDs, GI symptoms & cardiovascular risk", "68-69", "NSAIDs, GI symptoms & cardiovascular risk", "68-69");
                 s.Intro("Proton pump inhibitors are recommended for patients on NSAIDs who are at intermediate or high risk of gastrointestinal events: age over 65, a history of peptic ulcer or bleeding, or concurrent aspirin, corticosteroid or anticoagulant use.");
@@ -207,6 +209,7 @@ internal static class ClinicalModel
             case 2:
                 var (sleep, sleepStrength) = s.Rng.Pick(Vocabulary.SleepAids);
                 s.Drug = sleep;
+                s.Kind = "SleepAid";
                 s.Request(n => $"{sleep} {sleepStrength} #{n}", count);
                 s.Guideline("Insomnia treatment", string.Empty, "Pain Chapter, Insomnia treatment", string.Empty, odg: true);
                 s.Intro("The ODG recommends short-term use, usually two to six weeks, of sleep medications after evaluation of the causes of sleep disturbance and sleep hygiene measures.");
@@ -217,6 +220,7 @@ internal static class ClinicalModel
             default:
                 var (antidepressant, adStrength) = s.Rng.Pick(Vocabulary.Antidepressants);
                 s.Drug = antidepressant;
+                s.Kind = "Antidepressant";
                 s.Request(n => $"{antidepressant} {adStrength} #{n}", count);
                 s.Guideline("Antidepressants for chronic pain", "13-16", "Antidepressants for chronic pain", "13-16");
                 s.Intro("Antidepressants are recommended as a first-line option for neuropathic pain and as a possibility for non-neuropathic pain, and for major depression.");

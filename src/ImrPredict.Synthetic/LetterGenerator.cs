@@ -15,10 +15,11 @@ public sealed class LetterGenerator(long seed)
     private static readonly string[] WorkOff = ["{He} remains off work.", "{He} has been temporarily totally disabled since the injury.", "{He} has not worked since {year}."];
 
     /// <summary>
-    /// Bumped whenever a seed's letters change: 2 made facts patient-level for repeated requests of one kind.
+    /// Bumped whenever a seed's letters change: 2 made facts patient-level for repeated requests of one kind; 3 did the
+    /// same for different drugs of one kind, except the sentences that name a drug.
     /// Recorded in <c>corpus.json</c>, so a corpus says which generator made it.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The corpus seed.</summary>
     public long Seed { get; } = seed;
@@ -40,15 +41,13 @@ public sealed class LetterGenerator(long seed)
             var scenario = ClinicalModel.Build(ClinicalModel.DrawCategory(rng), patient, rng);
 
             // The summary is the patient's, so a second request of a kind already in the letter (two imaging studies, two
-            // courses of the same drug) is judged on the same stated facts: a letter cannot say which of two MRI requests
-            // a "no red flags" sentence belongs to, and the truth must not depend on what no reader could tell. Different
-            // drugs keep their own facts (their sentences name the drug); facts carried by the request stay its own.
-            if (scenarios.Find(s => s.Category == scenario.Category && s.Drug == scenario.Drug) is { } earlier)
+            // opioids) is judged on the same stated facts: a letter cannot say which of two MRI requests a "no red flags"
+            // sentence belongs to, nor which of two opioids a "urine drug screen was consistent" sentence is about, and the
+            // truth must not depend on what no reader could tell. What names its drug ("Norco reduced the pain") and what
+            // the request itself carries (quantity, ingredient, visits) stays the request's own.
+            if (scenarios.Find(s => s.Kind == scenario.Kind) is { } earlier)
             {
-                scenario = scenario with
-                {
-                    Facts = [.. scenario.Facts.Where(f => f.Sentence is null), .. earlier.Facts.Where(f => f.Sentence is not null)],
-                };
+                scenario = scenario with { Facts = SharedFacts(earlier, scenario) };
             }
 
             scenarios.Add(scenario);
@@ -74,6 +73,16 @@ public sealed class LetterGenerator(long seed)
 
         var summary = Summary(patient, workSentence, scenarios, items, rng);
         return new SyntheticLetter(index, Header(patient, index, rng), Reviewer(rng), rng.Chance(0.35), summary, items);
+    }
+
+    /// <summary>The facts of a later request of the same kind as <paramref name="earlier"/>.</summary>
+    private static List<Fact> SharedFacts(Scenario earlier, Scenario later)
+    {
+        var own = later.Facts.Where(f => f.Sentence is null || (later.Drug != earlier.Drug && Names(f, later.Drug)));
+        var stated = earlier.Facts.Where(f => f.Sentence is not null && (later.Drug == earlier.Drug || !Names(f, earlier.Drug)));
+        return [.. own, .. stated];
+
+        static bool Names(Fact fact, string drug) => fact.Sentence!.Contains(drug, StringComparison.OrdinalIgnoreCase);
     }
 
     private Patient DrawPatient(Rng rng) => new()

@@ -48,9 +48,14 @@ internal sealed class Patient
 /// <param name="Reason">How a rationale states it.</param>
 internal sealed record Fact(string? Sentence, double Weight, string Reason);
 
-/// <summary>One item's request (with its drug, or a placeholder for requests that are not drugs) and the facts that decide it.</summary>
+/// <summary>
+/// One item's request (with its drug, or a placeholder for requests that are not drugs) and the facts that decide it.
+/// Its kind is what the guidelines judge it as: its category, or for other drugs their class (an anticonvulsant and a
+/// proton pump inhibitor are weighed on different facts).
+/// </summary>
 internal sealed record Scenario(
     ItemCategory Category,
+    string Kind,
     string Drug,
     Func<int, string> RequestFormat,
     int? Count,
@@ -77,6 +82,9 @@ internal sealed class ScenarioBuilder(ItemCategory category, Patient patient, Rn
     public Rng Rng { get; } = rng;
     public Patient Patient { get; } = patient;
     public string Drug { get; set; } = "the medication";
+
+    /// <summary>The kind the request is judged as, when finer than its category (the class of an "other" drug).</summary>
+    public string? Kind { get; set; }
     public double Base { get; set; }
 
     public void Request(Func<int, string> format, int? count)
@@ -119,7 +127,7 @@ internal sealed class ScenarioBuilder(ItemCategory category, Patient patient, Rn
         }
     }
 
-    public Scenario Build() => new(category, Drug, _format, _count, Base, _facts, _intros, _claimsAdministrator, _maximus);
+    public Scenario Build() => new(category, Kind ?? category.ToString(), Drug, _format, _count, Base, _facts, _intros, _claimsAdministrator, _maximus);
 
     private string Citation(string topic, string pages, bool odg)
     {

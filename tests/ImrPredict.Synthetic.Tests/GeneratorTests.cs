@@ -1,10 +1,12 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ImrPredict.Core.Letters;
 using ImrPredict.Core.Parsing;
 using ImrPredict.TestSupport;
 
 namespace ImrPredict.Synthetic.Tests;
 
-public sealed class GeneratorTests : IDisposable
+public sealed partial class GeneratorTests : IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("imr-generate-");
 
@@ -102,6 +104,48 @@ public sealed class GeneratorTests : IDisposable
         Assert.True(imagingPairs.Count >= 20, $"only {imagingPairs.Count} letters with two imaging requests");
         Assert.All(imagingPairs, imaging => Assert.Single(imaging.Select(item => Math.Round(item.POverturned, 12)).Distinct()));
     }
+
+    [Fact]
+    public void Different_drugs_of_one_kind_share_every_stated_fact_that_names_no_drug()
+    {
+        // "A urine drug screen was consistent" cannot be told to belong to Norco rather than Tramadol: when no fact sentence
+        // names either drug and their quantities fall on the same side of the large-quantity rule, nothing a reader can see
+        // separates them, so their true probabilities must be equal.
+        var generator = new LetterGenerator(seed: 5);
+        var pairs = 0;
+        for (var index = 0; index < 40_000; index++)
+        {
+            var letter = generator.Generate(index);
+            var opioids = letter.Items.Where(item => item.Category == ItemCategory.Opioid && item.Partial is null).ToList();
+            if (opioids.Count < 2)
+            {
+                continue;
+            }
+
+            var facts = StatedFacts(letter.ClinicalSummary);
+            var drugs = opioids.Select(item => DrugName().Match(item.RequestedItem).Groups["drug"].Value).ToList();
+            if (drugs.Distinct().Count() < 2 || drugs.Any(drug => facts.Contains(drug, StringComparison.OrdinalIgnoreCase))
+                || opioids.Select(item => int.Parse(DrugName().Match(item.RequestedItem).Groups["count"].Value, CultureInfo.InvariantCulture) >= 180).Distinct().Count() > 1)
+            {
+                continue;
+            }
+
+            pairs++;
+            Assert.Single(opioids.Select(item => Math.Round(item.POverturned, 12)).Distinct());
+        }
+
+        Assert.True(pairs >= 10, $"only {pairs} letters with two different opioids and no drug named in their facts");
+
+        static string StatedFacts(string summary)
+        {
+            var closing = summary.IndexOf("Utilization review non-certified", StringComparison.Ordinal);
+            closing = closing >= 0 ? closing : summary.IndexOf("At issue are the requests", StringComparison.Ordinal);
+            return closing >= 0 ? summary[..closing] : summary;
+        }
+    }
+
+    [GeneratedRegex(@"^(?<drug>.+?) \d[^#]*#(?<count>\d+)")]
+    private static partial Regex DrugName();
 
     [Fact]
     public void Labels_follow_the_stated_probabilities_with_an_overturn_rate_near_real_letters()
