@@ -166,7 +166,7 @@ public static class FeatureNames
         return block switch
         {
             "SummaryFeatures" => $"summary: \"{Words(name)}\"",
-            "KeyedFeatures" => KeyedName(name),
+            _ when block.StartsWith("Keyed", StringComparison.Ordinal) && block.EndsWith("Features", StringComparison.Ordinal) => KeyedName(name),
             "ItemFeatures" when name.StartsWith("Char.", StringComparison.Ordinal) =>
                 $"requested item letters: \"{name[5..].Replace("|", string.Empty, StringComparison.Ordinal).Replace("<\u241F>", " ", StringComparison.Ordinal)}\"",
             "ItemFeatures" => $"requested item: \"{Words(name)}\"",
@@ -190,6 +190,6 @@ public static class FeatureNames
             category ??= key?[..^1];
             return key is null ? word : word[key.Length..];
         }).ToList();
-        return $"summary, for a {category ?? "any"} request: \"{string.Join(' ', words)}\"";
+        return $"summary, for {category ?? "any"} requests: \"{string.Join(' ', words)}\"";
     }
 }
