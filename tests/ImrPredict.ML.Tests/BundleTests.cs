@@ -77,6 +77,26 @@ public class BundleTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBu
     }
 
     [Fact]
+    public void Explanations_name_only_words_keyed_to_the_item_own_category()
+    {
+        var (bundle, _) = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
+        var (predictor, _) = ItemPredictor.Create(fixture.Ml, bundle!);
+        var items = TestCorpus.Letters(seed: 98, count: 300).SelectMany(ItemRows.From).Take(200).ToList();
+
+        var keyed = 0;
+        foreach (var item in items)
+        {
+            foreach (var contribution in predictor!.Predict(item, contributions: 8).Contributions.Where(c => c.Feature.StartsWith("summary, for ", StringComparison.Ordinal)))
+            {
+                keyed++;
+                Assert.StartsWith($"summary, for {item.ItemCategory.ToLowerInvariant()} requests:", contribution.Feature, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.True(keyed > 20, $"only {keyed} keyed contributions in 200 items");
+    }
+
+    [Fact]
     public void Predictions_are_the_same_from_many_threads()
     {
         var (bundle, _) = ModelBundle.Load(fixture.Ml, fixture.BundlePath);

@@ -30,16 +30,18 @@ public sealed class ItemPredictor
     private readonly ITransformer _model;
     private readonly ITransformer _explainer;
     private readonly string[] _slotNames;
+    private readonly string?[] _slotCategories;
     private readonly ConcurrentBag<PredictionEngine<ItemRow, ItemScore>> _engines = [];
     private readonly ConcurrentBag<PredictionEngine<ItemRow, ExplainedScore>> _explainers = [];
 
-    private ItemPredictor(MLContext ml, LoadedBundle bundle, ITransformer explainer, string[] slotNames)
+    private ItemPredictor(MLContext ml, LoadedBundle bundle, ITransformer explainer, string[] rawSlotNames)
     {
         _ml = ml;
         Bundle = bundle;
         _model = bundle.Model;
         _explainer = explainer;
-        _slotNames = slotNames;
+        _slotNames = rawSlotNames.Select(FeatureNames.Readable).ToArray();
+        _slotCategories = rawSlotNames.Select(FeatureNames.KeyedCategory).ToArray();
     }
 
     /// <summary>The bundle predictions come from.</summary>
@@ -63,11 +65,12 @@ public sealed class ItemPredictor
 
         var probe = ml.Data.LoadFromEnumerable(new[] { new ItemRow { LetterId = "probe", ClinicalSummary = "probe", RequestedItem = "probe", ItemCategory = nameof(ItemCategory.Other) } });
         var scored = bundle.Model.Transform(probe);
-        var contributions = ml.Transforms.CalculateFeatureContribution(trainer, numberOfPositiveContributions: 8, numberOfNegativeContributions: 8).Fit(scored);
+        // More than callers ask for: contributions of other categories' keyed words are dropped before the top ones are taken.
+        var contributions = ml.Transforms.CalculateFeatureContribution(trainer, numberOfPositiveContributions: 16, numberOfNegativeContributions: 16).Fit(scored);
         var explainer = new TransformerChain<ITransformer>(bundle.Model, contributions);
         var names = default(VBuffer<ReadOnlyMemory<char>>);
         scored.Schema[ImrPipeline.FeaturesColumn].GetSlotNames(ref names);
-        var slotNames = names.DenseValues().Select(n => FeatureNames.Readable(n.ToString())).ToArray();
+        var slotNames = names.DenseValues().Select(n => n.ToString()).ToArray();
         return (new ItemPredictor(ml, bundle, explainer, slotNames), null);
     }
 
@@ -92,7 +95,7 @@ public sealed class ItemPredictor
         try
         {
             var score = explainer.Predict(row);
-            return new ItemPrediction(score.Probability, DecisionFor(score.Probability), Top(score.FeatureContributions, contributions));
+            return new ItemPrediction(score.Probability, DecisionFor(score.Probability), Top(score.FeatureContributions, row.ItemCategory, contributions));
         }
         finally
         {
@@ -110,7 +113,11 @@ public sealed class ItemPredictor
     /// <summary>The decision at the bundle's threshold.</summary>
     public Decision DecisionFor(double probability) => probability >= Threshold ? Decision.Overturned : Decision.Upheld;
 
-    private IReadOnlyList<FeatureContribution> Top(VBuffer<float> contributions, int count)
+    /// <summary>
+    /// The strongest contributions, leaving out words keyed to another category: a tree that splits on an imaging
+    /// word gives every drug item a contribution for not having it, which explains nothing to a reader.
+    /// </summary>
+    private IReadOnlyList<FeatureContribution> Top(VBuffer<float> contributions, string category, int count)
     {
         var indices = contributions.GetIndices();
         var values = contributions.GetValues();
@@ -119,7 +126,7 @@ public sealed class ItemPredictor
         {
             for (var i = 0; i < values.Length; i++)
             {
-                if (values[i] != 0)
+                if (values[i] != 0 && Explains(i, category))
                 {
                     result.Add(new FeatureContribution(_slotNames[i], values[i]));
                 }
@@ -129,7 +136,7 @@ public sealed class ItemPredictor
         {
             for (var k = 0; k < indices.Length; k++)
             {
-                if (values[k] != 0 && indices[k] < _slotNames.Length)
+                if (values[k] != 0 && indices[k] < _slotNames.Length && Explains(indices[k], category))
                 {
                     result.Add(new FeatureContribution(_slotNames[indices[k]], values[k]));
                 }
@@ -138,6 +145,8 @@ public sealed class ItemPredictor
 
         return result.OrderByDescending(c => Math.Abs(c.Weight)).ThenBy(c => c.Feature, StringComparer.Ordinal).Take(count).ToList();
     }
+
+    private bool Explains(int slot, string category) => _slotCategories[slot] is not { } keyed || keyed == category;
 
     private static T Rent<T>(ConcurrentBag<T> pool, Func<T> create) => pool.TryTake(out var item) ? item : create();
 
@@ -166,7 +175,7 @@ public static class FeatureNames
         return block switch
         {
             "SummaryFeatures" => $"summary: \"{Words(name)}\"",
-            _ when block.StartsWith("Keyed", StringComparison.Ordinal) && block.EndsWith("Features", StringComparison.Ordinal) => KeyedName(name),
+            _ when KeyedCategory(slot) is not null => KeyedName(name),
             "ItemFeatures" when name.StartsWith("Char.", StringComparison.Ordinal) =>
                 $"requested item letters: \"{name[5..].Replace("|", string.Empty, StringComparison.Ordinal).Replace("<\u241F>", " ", StringComparison.Ordinal)}\"",
             "ItemFeatures" => $"requested item: \"{Words(name)}\"",
@@ -175,6 +184,16 @@ public static class FeatureNames
             "NumericMissing" => $"{name} not stated",
             _ => slot,
         };
+    }
+
+    /// <summary>The category a slot of a category-keyed summary block belongs to; null for every other slot.</summary>
+    public static string? KeyedCategory(string slot)
+    {
+        var dot = slot.IndexOf('.', StringComparison.Ordinal);
+        var block = dot < 0 ? slot : slot[..dot];
+        return block.Length > "KeyedFeatures".Length && block.StartsWith("Keyed", StringComparison.Ordinal) && block.EndsWith("Features", StringComparison.Ordinal)
+            ? block["Keyed".Length..^"Features".Length]
+            : null;
     }
 
     private static string Words(string ngram) => ngram.Replace('|', ' ');
