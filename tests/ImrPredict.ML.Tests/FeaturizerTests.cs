@@ -48,6 +48,7 @@ public class FeaturizerTests
     [Theory]
     [InlineData("KeyedNsaidFeatures.nsaidxosteoarthritis|nsaidxof", "summary, for nsaid requests: \"osteoarthritis of\"")]
     [InlineData("KeyedOpioidFeatures.opioidxurine", "summary, for opioid requests: \"urine\"")]
+    [InlineData("KeyedFeatures.opioidxurine|opioidxdrug", "summary, for opioid requests: \"urine drug\"")]
     [InlineData("SummaryFeatures.red|flags", "summary: \"red flags\"")]
     [InlineData("CategoryFeatures.Imaging", "item category = Imaging")]
     [InlineData("NumericMissing.Quantity", "Quantity not stated")]

@@ -175,6 +175,8 @@ public static class FeatureNames
         return block switch
         {
             "SummaryFeatures" => $"summary: \"{Words(name)}\"",
+            // "KeyedFeatures" is the single keyed block of bundles made before the blocks were split by category.
+            "KeyedFeatures" => KeyedName(name),
             _ when KeyedCategory(slot) is not null => KeyedName(name),
             "ItemFeatures" when name.StartsWith("Char.", StringComparison.Ordinal) =>
                 $"requested item letters: \"{name[5..].Replace("|", string.Empty, StringComparison.Ordinal).Replace("<\u241F>", " ", StringComparison.Ordinal)}\"",
