@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
 using ImrPredict.Server.V1;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace ImrPredict.Server.Tests;
 
-/// <summary>The service on a real Kestrel listener on a loopback port, over HTTP/2 cleartext.</summary>
+/// <summary>The service on a real Kestrel listener on a loopback port, over HTTP/2 cleartext and over TLS.</summary>
 public class KestrelTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
 {
     [Fact]
@@ -18,30 +20,94 @@ public class KestrelTests(ServiceFixture fixture) : IClassFixture<ServiceFixture
     {
         var token = TestContext.Current.CancellationToken;
         var port = FreePort();
+        await using var service = await StartAsync(
+            builder => builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2)),
+            [], token);
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        var client = await ReadyClientAsync(channel, token);
+
+        using var call = client.PredictAsync(EmgRequest(), new Metadata { { "x-request-id", "abc-123" } }, DateTime.UtcNow.AddSeconds(30), token);
+        var response = await call.ResponseAsync;
+        var headers = await call.ResponseHeadersAsync;
+        var expired = await Assert.ThrowsAsync<RpcException>(() => client.PredictAsync(EmgRequest(), deadline: DateTime.UtcNow.AddTicks(1), cancellationToken: token).ResponseAsync);
+
+        Assert.Equal("Electrodiagnostics", Assert.Single(response.Items).Category);
+        Assert.Equal("abc-123", headers.GetValue("x-request-id"));
+        Assert.Equal(StatusCode.DeadlineExceeded, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task Tls_endpoint_from_the_Kestrel_section_serves_predictions_with_its_certificate()
+    {
+        // TLS is configured as the README says: a Kestrel endpoint with an https URL and a certificate file.
+        var token = TestContext.Current.CancellationToken;
+        var port = FreePort();
+        using var certificate = SelfSignedCertificate();
+        var pfx = Path.Combine(Path.GetTempPath(), $"imr-tls-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "test-password"), token);
+        try
+        {
+            await using var service = await StartAsync(_ => { }, new()
+            {
+                ["Kestrel:Endpoints:Tls:Url"] = $"https://127.0.0.1:{port}",
+                ["Kestrel:Endpoints:Tls:Protocols"] = "Http2",
+                ["Kestrel:Endpoints:Tls:Certificate:Path"] = pfx,
+                ["Kestrel:Endpoints:Tls:Certificate:Password"] = "test-password",
+            }, token);
+
+            string? presented = null;
+            var handler = new SocketsHttpHandler();
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) =>
+            {
+                presented = cert?.GetCertHashString();
+                return presented == certificate.GetCertHashString();
+            };
+            using var channel = GrpcChannel.ForAddress($"https://127.0.0.1:{port}", new GrpcChannelOptions { HttpHandler = handler });
+            var client = await ReadyClientAsync(channel, token);
+            var response = await client.PredictAsync(EmgRequest(), cancellationToken: token);
+
+            using var plain = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+            var cleartext = await Assert.ThrowsAsync<RpcException>(() =>
+                new ImrPredictService.ImrPredictServiceClient(plain).GetModelInfoAsync(new GetModelInfoRequest(), cancellationToken: token).ResponseAsync);
+
+            Assert.Equal(certificate.GetCertHashString(), presented);
+            Assert.Equal("Electrodiagnostics", Assert.Single(response.Items).Category);
+            Assert.Equal(StatusCode.Unavailable, cleartext.StatusCode);
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
+    /// <summary>Starts the service over a copy of the fixture's models, with extra configuration.</summary>
+    private async Task<RunningService> StartAsync(Action<WebApplicationBuilder> configure, Dictionary<string, string?> settings, CancellationToken token)
+    {
         var models = fixture.CopyOfModels();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
         {
             ["ImrPredict:ModelsDirectory"] = models,
             ["ImrPredict:BuildDefaultBundle"] = "false",
             ["ImrPredict:ReloadPollSeconds"] = "0",
         });
+        configure(builder);
         builder.AddImrPredict();
         var app = builder.Build();
         app.MapImrPredict();
         await app.StartAsync(token);
-        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
-        var client = new ImrPredictService.ImrPredictServiceClient(channel);
-        var request = new PredictRequest { ClinicalSummary = "Neck pain with numbness in the hands." };
-        request.Items.Add(new ItemRequest { RequestedItem = "EMG/NCV of the bilateral upper extremities" });
+        return new RunningService(app, models);
+    }
 
-        GetModelInfoRequest probe = new();
+    /// <summary>A client once the service has loaded its model (loading runs in the background after start).</summary>
+    private static async Task<ImrPredictService.ImrPredictServiceClient> ReadyClientAsync(GrpcChannel channel, CancellationToken token)
+    {
+        var client = new ImrPredictService.ImrPredictServiceClient(channel);
         for (var i = 0; i < 100; i++)
         {
             try
             {
-                await client.GetModelInfoAsync(probe, cancellationToken: token);
+                await client.GetModelInfoAsync(new GetModelInfoRequest(), cancellationToken: token);
                 break;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
@@ -50,17 +116,34 @@ public class KestrelTests(ServiceFixture fixture) : IClassFixture<ServiceFixture
             }
         }
 
-        using var call = client.PredictAsync(request, new Metadata { { "x-request-id", "abc-123" } }, DateTime.UtcNow.AddSeconds(30), token);
-        var response = await call.ResponseAsync;
-        var headers = await call.ResponseHeadersAsync;
-        var expired = await Assert.ThrowsAsync<RpcException>(() => client.PredictAsync(request, deadline: DateTime.UtcNow.AddTicks(1), cancellationToken: token).ResponseAsync);
+        return client;
+    }
 
-        Assert.Equal("Electrodiagnostics", Assert.Single(response.Items).Category);
-        Assert.Equal("abc-123", headers.GetValue("x-request-id"));
-        Assert.Equal(StatusCode.DeadlineExceeded, expired.StatusCode);
-        await app.StopAsync(token);
-        await app.DisposeAsync();
-        Directory.Delete(models, recursive: true);
+    private static PredictRequest EmgRequest()
+    {
+        var request = new PredictRequest { ClinicalSummary = "Neck pain with numbness in the hands." };
+        request.Items.Add(new ItemRequest { RequestedItem = "EMG/NCV of the bilateral upper extremities" });
+        return request;
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+    }
+
+    private sealed class RunningService(WebApplication app, string models) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(models, recursive: true);
+        }
     }
 
     private static int FreePort()
