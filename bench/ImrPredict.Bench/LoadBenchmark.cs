@@ -18,7 +18,7 @@ namespace ImrPredict.Bench;
 /// <summary>
 /// <c>load [seconds=10] [concurrency=32] [url]</c>: a gRPC load generator (Grpc.Net.Client, HTTP/2 on loopback).
 /// Without a url it starts the service in this process on a free loopback port over <c>models/default</c>
-/// (built first if absent). Reports requests/s and p50/p99 for Predict (one item), Predict with 5 precedents
+/// (built first if absent). Reports requests/s and p50/p99 for Predict (one item) at full load and paced at the target rate, Predict with 5 precedents
 /// and SearchPrecedents. Bounded in time and count; traffic stays on 127.0.0.1.
 /// </summary>
 internal static class LoadBenchmark
@@ -61,7 +61,10 @@ internal static class LoadBenchmark
             search.Categories.Add("Opioid");
 
             Console.WriteLine($"load benchmark: {url}, {concurrency} concurrent callers, {seconds:N0} s per call, {Environment.ProcessorCount} cores (client and server share them when in-process)");
-            Report("Predict, 1 item, no precedents", Drive(seconds, concurrency, () => client.PredictAsync(one).ResponseAsync), "target >= 3,000 req/s, p99 <= 20 ms");
+            Report("Predict, 1 item, no precedents", Drive(seconds, concurrency, () => client.PredictAsync(one).ResponseAsync), "target >= 3,000 req/s");
+
+            // At full load with 32 callers, latency is mostly queueing; the latency target is for the target rate.
+            Report($"Predict, 1 item, paced at {PacedRate:N0} req/s", Pace(seconds, PacedRate, () => client.PredictAsync(one).ResponseAsync), "target p99 <= 20 ms");
             Report("Predict, 1 item, k = 5 precedents", Drive(seconds, concurrency, () => client.PredictAsync(withPrecedents).ResponseAsync), string.Empty);
             Report("SearchPrecedents by case, k = 10, filter", Drive(seconds, concurrency, () => client.SearchPrecedentsAsync(search).ResponseAsync), string.Empty);
             return 0;
@@ -98,6 +101,54 @@ internal static class LoadBenchmark
         Task.WaitAll(workers);
         var all = latencies.SelectMany(l => l).ToList();
         return (all.Count, failures, stopwatch.Elapsed.TotalSeconds, all);
+    }
+
+    /// <summary>The request rate the latency target is stated at.</summary>
+    private const int PacedRate = 3_000;
+
+    /// <summary>
+    /// Open-loop load: request i is due at i / rate seconds whether or not earlier ones have answered, and its latency
+    /// runs from when it was due (or sent, if earlier), so a stalled service cannot hide its delay by slowing the callers down.
+    /// </summary>
+    private static (int Requests, int Failures, double Seconds, List<double> Latencies) Pace(double seconds, int rate, Func<Task> call)
+    {
+        var total = (int)(seconds * rate);
+        var latencies = new double[total];
+        var failed = new bool[total];
+        var pending = new Task[total];
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / (double)rate);
+            var wait = due - stopwatch.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                Thread.Sleep(wait);
+            }
+
+            pending[i] = Send(i, due);
+        }
+
+        Task.WaitAll(pending);
+        var elapsed = stopwatch.Elapsed.TotalSeconds;
+        var answered = Enumerable.Range(0, total).Where(i => !failed[i]).Select(i => latencies[i]).ToList();
+        return (answered.Count, failed.Count(f => f), elapsed, answered);
+
+        async Task Send(int index, TimeSpan due)
+        {
+            // Sent up to a millisecond early (sleeps are that coarse): then the clock starts at sending.
+            var start = stopwatch.Elapsed > due ? due : stopwatch.Elapsed;
+            try
+            {
+                await call();
+            }
+            catch (Grpc.Core.RpcException)
+            {
+                failed[index] = true;
+            }
+
+            latencies[index] = (stopwatch.Elapsed - start).TotalMilliseconds;
+        }
     }
 
     private static void Report(string name, (int Requests, int Failures, double Seconds, List<double> Latencies) result, string target) =>
