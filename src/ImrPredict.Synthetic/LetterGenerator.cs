@@ -45,9 +45,10 @@ public sealed class LetterGenerator(long seed)
             // sentence belongs to, nor which of two opioids a "urine drug screen was consistent" sentence is about, and the
             // truth must not depend on what no reader could tell. What names its drug ("Norco reduced the pain") and what
             // the request itself carries (quantity, ingredient, visits) stays the request's own.
-            if (scenarios.Find(s => s.Kind == scenario.Kind) is { } earlier)
+            if (scenarios.Find(s => s.Kind == scenario.Kind) is { } first)
             {
-                scenario = scenario with { Facts = SharedFacts(earlier, scenario) };
+                var sameDrug = scenarios.Find(s => s.Kind == scenario.Kind && s.Drug == scenario.Drug);
+                scenario = scenario with { Facts = SharedFacts(first, sameDrug ?? scenario, scenario) };
             }
 
             scenarios.Add(scenario);
@@ -75,15 +76,19 @@ public sealed class LetterGenerator(long seed)
         return new SyntheticLetter(index, Header(patient, index, rng), Reviewer(rng), rng.Chance(0.35), summary, items);
     }
 
-    /// <summary>The facts of a later request of the same kind as <paramref name="earlier"/>.</summary>
-    private static List<Fact> SharedFacts(Scenario earlier, Scenario later)
-    {
-        var own = later.Facts.Where(f => f.Sentence is null || (later.Drug != earlier.Drug && Names(f, later.Drug)));
-        var stated = earlier.Facts.Where(f => f.Sentence is not null && (later.Drug == earlier.Drug || !Names(f, earlier.Drug)));
-        return [.. own, .. stated];
+    /// <summary>
+    /// The facts of a later request of a kind already in the letter: its own request-borne facts, the first request's
+    /// stated facts that name no drug, and the sentences naming its drug from the first request of that drug (itself if
+    /// none came before), so two requests of one drug never hold different sentences about it.
+    /// </summary>
+    private static List<Fact> SharedFacts(Scenario first, Scenario firstOfDrug, Scenario later) =>
+    [
+        .. later.Facts.Where(f => f.Sentence is null),
+        .. first.Facts.Where(f => f.Sentence is not null && !Names(f, first.Drug)),
+        .. firstOfDrug.Facts.Where(f => f.Sentence is not null && Names(f, later.Drug)),
+    ];
 
-        static bool Names(Fact fact, string drug) => fact.Sentence!.Contains(drug, StringComparison.OrdinalIgnoreCase);
-    }
+    private static bool Names(Fact fact, string drug) => fact.Sentence!.Contains(drug, StringComparison.OrdinalIgnoreCase);
 
     private Patient DrawPatient(Rng rng) => new()
     {

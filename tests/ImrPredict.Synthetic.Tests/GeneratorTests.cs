@@ -144,6 +144,29 @@ public sealed partial class GeneratorTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Two_requests_of_one_drug_hold_the_same_sentences_about_it_after_another_drug_of_their_kind()
+    {
+        // Norco, then Tramadol twice: the letter's Tramadol sentences cannot be split between the two Tramadol requests.
+        var generator = new LetterGenerator(seed: 5);
+        var cases = 0;
+        for (var index = 0; index < 40_000; index++)
+        {
+            var opioids = generator.Generate(index).Items
+                .Where(item => item.Category == ItemCategory.Opioid && item.Partial is null)
+                .Select(item => (Match: DrugName().Match(item.RequestedItem), item.POverturned))
+                .Select(o => (Drug: o.Match.Groups["drug"].Value, Large: int.Parse(o.Match.Groups["count"].Value, CultureInfo.InvariantCulture) >= 180, o.POverturned))
+                .ToList();
+            foreach (var repeated in opioids.Skip(1).GroupBy(o => (o.Drug, o.Large)).Where(g => g.Count() >= 2 && g.Key.Drug != opioids[0].Drug))
+            {
+                cases++;
+                Assert.Single(repeated.Select(o => Math.Round(o.POverturned, 12)).Distinct());
+            }
+        }
+
+        Assert.True(cases >= 3, $"only {cases} letters with one opioid then two requests of another");
+    }
+
     [GeneratedRegex(@"^(?<drug>.+?) \d[^#]*#(?<count>\d+)")]
     private static partial Regex DrugName();
 
