@@ -1,5 +1,5 @@
-using ImrPredict.ML.Data;
 using ImrPredict.Core.Letters;
+using ImrPredict.ML.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
