@@ -3,21 +3,14 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Grpc.Net.Client;
-using ImrPredict.Server;
 using ImrPredict.Server.V1;
 using ImrPredict.TestSupport;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ImrPredict.Bench;
 
 /// <summary>
 /// <c>load [seconds=10] [concurrency=32] [url]</c>: a gRPC load generator (Grpc.Net.Client, HTTP/2 on loopback).
-/// Without a url it starts the service in this process on a free loopback port over <c>models/default</c>
+/// Without a url it starts the real <c>Program</c> (the same composition as the service and its tests) in this process on a free loopback port over <c>models/default</c>
 /// (built first if absent). Reports requests/s and p50/p99 for Predict (one item) at full load and paced at the target rate, Predict with 5 precedents
 /// and SearchPrecedents. Bounded in time and count; traffic stays on 127.0.0.1.
 /// </summary>
@@ -28,22 +21,20 @@ internal static class LoadBenchmark
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var url = args.Length > 2 ? args[2] : null;
-        WebApplication? app = null;
+        ServerUnderLoad? app = null;
         if (url is null)
         {
             var port = FreePort();
-            var builder = WebApplication.CreateBuilder();
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2));
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            app = new ServerUnderLoad(new Dictionary<string, string?>
             {
                 ["ImrPredict:ModelsDirectory"] = Path.Combine(SharedDataLocation.RepositoryRoot(), "models"),
                 ["ImrPredict:ReloadPollSeconds"] = "0",
+                ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{port}",
+                ["Kestrel:Endpoints:Json:Url"] = $"http://127.0.0.1:{FreePort()}",
+                ["Logging:LogLevel:Default"] = "Warning",
             });
-            builder.AddImrPredict();
-            app = builder.Build();
-            app.MapImrPredict();
-            app.StartAsync().GetAwaiter().GetResult();
+            app.UseKestrel();
+            app.StartServer();
             url = $"http://127.0.0.1:{port}";
         }
 
@@ -71,7 +62,7 @@ internal static class LoadBenchmark
         }
         finally
         {
-            app?.StopAsync().GetAwaiter().GetResult();
+            app?.Dispose();
         }
     }
 

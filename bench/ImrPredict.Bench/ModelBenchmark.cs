@@ -47,11 +47,10 @@ internal static class ModelBenchmark
         try
         {
             var path = Path.Combine(directory.FullName, "bundle");
-            ModelBundle.Save(ml, path, trained.Model, trained.InputSchema,
-                hash => ModelManifest.For(trained, "bench", "letters", PipelineOptions.ForSmallCorpus(rows.Count), [], ModelBundle.LetterInputColumns, [], hash, DateTimeOffset.UtcNow),
-                overwrite: false);
-            var (bundle, error) = ModelBundle.Load(ml, path);
-            var (predictor, _) = ItemPredictor.Create(ml, bundle ?? throw new InvalidOperationException(error?.ToString()));
+            var description = new BundleDescription("bench", "letters", PipelineOptions.ForSmallCorpus(rows.Count), [], ModelBundle.LetterInputColumns, []);
+            var saved = BundleBuilder.Save(ml, path, trained, description, overwrite: false);
+            var loaded = ModelBundle.Load(ml, saved.Success ? path : throw new InvalidOperationException(saved.Error.ToString()));
+            var predictor = ItemPredictor.Create(ml, loaded.Success ? loaded.Value : throw new InvalidOperationException(loaded.Error.ToString())).Value;
             var test = GeneratedRows(5_000, seed: 7);
 
             foreach (var row in test.Take(200))

@@ -1,12 +1,15 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
 
 namespace ImrPredict.Search;
 
 /// <summary>
-/// A small passage scorer (Lucene.Net.Highlighter is not available): splits a rationale into sentences,
-/// scores each by the query terms it contains (each distinct term once, weighted), keeps the best
-/// one to three in text order, and marks the matching words with <c>**</c> using the analyzer's offsets.
+/// A sentence passage scorer: splits a rationale into sentences, scores each by the query terms it contains
+/// (each distinct term once, weighted), keeps the best one to three in text order, and marks the matching words
+/// with <c>**</c> using the analyzer's offsets. The query's terms and weights come from Lucene.Net.Highlighter's
+/// <see cref="QueryTermExtractor"/>; its fragmenters cut by length, where a reviewer reads whole sentences.
 /// </summary>
 public static class Passages
 {
@@ -45,6 +48,21 @@ public static class Passages
         }).Where(x => x.Score > 0).OrderByDescending(x => x.Score).ThenBy(x => x.Index).Take(max).OrderBy(x => x.Index);
 
         return scored.Select(x => Mark(text, x.Sentence.Start, x.Sentence.End, x.Matches)).ToList();
+    }
+
+    /// <summary>The weighted terms of <paramref name="query"/> in the given prose fields (prohibited clauses left out), the highest weight per term.</summary>
+    public static Dictionary<string, float> TermWeights(Query query, IEnumerable<string> fields)
+    {
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            foreach (var term in QueryTermExtractor.GetTerms(query, prohibited: false, field))
+            {
+                weights[term.Term] = Math.Max(weights.GetValueOrDefault(term.Term), term.Weight);
+            }
+        }
+
+        return weights;
     }
 
     private static string Mark(string text, int start, int end, List<(int Start, int End, string Term)> matches)

@@ -1,5 +1,4 @@
-using Grpc.HealthCheck;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ImrPredict.Application;
 using Microsoft.Extensions.Options;
 
 namespace ImrPredict.Server;
@@ -7,14 +6,15 @@ namespace ImrPredict.Server;
 /// <summary>Service registration and endpoint mapping, keeping Program.cs short.</summary>
 public static class HostExtensions
 {
-    /// <summary>Registers options, the model host, gRPC with JSON transcoding, reflection and health.</summary>
+    /// <summary>Registers options, the application's use cases, the model loader, gRPC with JSON transcoding, reflection and health.</summary>
     public static WebApplicationBuilder AddImrPredict(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ImrPredictOptions>()
             .Bind(builder.Configuration.GetSection(ImrPredictOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<ModelHost>();
+        builder.Services.AddImrPredictApplication(builder.Configuration, BundleDirectory);
+        builder.Services.AddSingleton<DefaultBundleBootstrap>();
         builder.Services.AddHostedService<ModelLoader>();
         builder.Services.AddGrpc(grpc =>
         {
@@ -23,6 +23,7 @@ public static class HostExtensions
             grpc.MaxSendMessageSize = limit;
             grpc.EnableDetailedErrors = false;
             grpc.Interceptors.Add<RequestLogging>();
+            grpc.Interceptors.Add<ApiKeyCheck>();
         }).AddJsonTranscoding(transcoding =>
         {
             // Error details (field violations) are packed as Any: JSON needs their descriptors to write them.
@@ -41,16 +42,12 @@ public static class HostExtensions
         app.MapGrpcReflectionService();
         return app;
     }
-}
 
-/// <summary>Healthy while a model is served; says why not otherwise.</summary>
-public sealed class ModelHealthCheck(ModelHost host) : IHealthCheck
-{
-    /// <inheritdoc />
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(host.Current is { } model
-            ? host.LastError is { } refused
-                ? HealthCheckResult.Degraded($"serving {model.Manifest.BundleVersion}; a newer bundle was refused: {refused}")
-                : HealthCheckResult.Healthy($"serving {model.Manifest.BundleVersion}")
-            : HealthCheckResult.Unhealthy(host.LastError ?? "no model loaded yet"));
+    /// <summary>The bundle folder served; a relative models folder is relative to the content root.</summary>
+    private static string BundleDirectory(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<ImrPredictOptions>>().Value;
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        return Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.ModelsDirectory, options.BundleName));
+    }
 }

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ImrPredict.Server;
 
-/// <summary>Settings of the service (section <c>ImrPredict</c>), validated at start.</summary>
+/// <summary>
+/// Settings of the host (section <c>ImrPredict</c>), validated at start. The request limits, in the same section,
+/// are the application's <c>ServiceLimits</c>.
+/// </summary>
 public sealed class ImrPredictOptions
 {
     /// <summary>The configuration section.</summary>
@@ -23,32 +26,18 @@ public sealed class ImrPredictOptions
     [Range(0, 3600)]
     public double ReloadPollSeconds { get; set; } = 2;
 
-    /// <summary>The most letters in one AddDeterminations call.</summary>
-    [Range(1, 10_000)]
-    public int MaxLettersPerAdd { get; set; } = 1000;
-
     /// <summary>Build the default bundle from a generated corpus when it is absent.</summary>
     public bool BuildDefaultBundle { get; set; } = true;
+
+    /// <summary>
+    /// The <c>imr</c> tool (its <c>imr.dll</c>, or an executable) that builds the default bundle; unset, the one built beside
+    /// this server in the same configuration.
+    /// </summary>
+    public string? BootstrapTool { get; set; }
 
     /// <summary>Letters generated for the default bundle.</summary>
     [Range(500, 200_000)]
     public int DefaultCorpusLetters { get; set; } = 5000;
-
-    /// <summary>The most items in one case.</summary>
-    [Range(1, 500)]
-    public int MaxItemsPerCase { get; set; } = 50;
-
-    /// <summary>The longest clinical summary accepted.</summary>
-    [Range(100, 1_000_000)]
-    public int MaxSummaryChars { get; set; } = 50_000;
-
-    /// <summary>The longest requested item accepted.</summary>
-    [Range(10, 10_000)]
-    public int MaxItemChars { get; set; } = 500;
-
-    /// <summary>The most cases in one ranking.</summary>
-    [Range(1, 1_000_000)]
-    public int MaxCasesPerRanking { get; set; } = 10_000;
 
     /// <summary>The largest gRPC message accepted, in bytes.</summary>
     [Range(1024, 256 * 1024 * 1024)]

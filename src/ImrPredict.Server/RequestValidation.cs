@@ -1,20 +1,28 @@
 using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
-using Grpc.Core;
+using ImrPredict.Application;
 
 namespace ImrPredict.Server;
 
-/// <summary>Collects field violations and throws INVALID_ARGUMENT with <see cref="BadRequest"/> details, as grpc-dotnet's error example does.</summary>
+/// <summary>Collects a request's field violations so the caller hears of all of them at once; throws INVALID_ARGUMENT when any.</summary>
 internal sealed class RequestValidation
 {
-    private readonly BadRequest _badRequest = new();
+    private readonly List<BadRequest.Types.FieldViolation> _violations = [];
 
     public void Require(bool condition, string field, string description)
     {
         if (!condition)
         {
-            _badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+            _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+        }
+    }
+
+    /// <summary>Adds the violations the application found.</summary>
+    public void Add(IEnumerable<FieldViolation> violations)
+    {
+        foreach (var violation in violations)
+        {
+            Require(false, violation.Field, violation.Description);
         }
     }
 
@@ -37,21 +45,11 @@ internal sealed class RequestValidation
 
     public void ThrowIfInvalid()
     {
-        if (_badRequest.FieldViolations.Count == 0)
+        if (_violations.Count > 0)
         {
-            return;
+            throw ErrorStatus.Invalid(_violations);
         }
-
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)Code.InvalidArgument,
-            Message = $"invalid request: {string.Join("; ", _badRequest.FieldViolations.Select(v => $"{v.Field}: {v.Description}"))}",
-            Details = { Any.Pack(_badRequest) },
-        };
-        throw status.ToRpcException();
     }
-
-    public static RpcException Failed(Code code, string message) => new Google.Rpc.Status { Code = (int)code, Message = message }.ToRpcException();
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..37] + "...";
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using ImrPredict.Core.Letters;
+using ImrPredict.Core.Results;
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Data;
 using ImrPredict.ML.Evaluation;
@@ -35,9 +36,9 @@ public sealed class TrainedBundleFixture : IDisposable
 
     public string BundlePath { get; }
 
-    public BundleError? Save(string path, bool overwrite) =>
+    public Error<BundleErrorCode>? Save(string path, bool overwrite) =>
         ModelBundle.Save(Ml, path, Trained.Model, Trained.InputSchema,
-            hash => ModelManifest.For(Trained, "letters-test", "letters", Options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns, [], hash, DateTimeOffset.UnixEpoch),
+            hash => ManifestFactory.For(Trained, "letters-test", "letters", Options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns, [], hash, DateTimeOffset.UnixEpoch),
             overwrite);
 
     public void Dispose() => Directory.Delete(recursive: true);
@@ -58,11 +59,13 @@ public class BundleTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBu
     [Fact]
     public void Saved_bundle_loads_and_predicts_held_out_letters_better_than_chance()
     {
-        var (bundle, error) = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
-        Assert.Null(error);
+        var bundleResult = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
+        Assert.True(bundleResult.Success, bundleResult.Error?.ToString());
+        var bundle = bundleResult.Value;
         Assert.StartsWith("5.", bundle!.Manifest.MlNetVersion, StringComparison.Ordinal);
-        var (predictor, predictorError) = ItemPredictor.Create(fixture.Ml, bundle!);
-        Assert.Null(predictorError);
+        var predictorResult = ItemPredictor.Create(fixture.Ml, bundle!);
+        Assert.True(predictorResult.Success, predictorResult.Error?.ToString());
+        var predictor = predictorResult.Value;
 
         var heldOut = TestCorpus.Letters(seed: 99, count: 1500).SelectMany(ItemRows.From).ToList();
         var probabilities = predictor!.PredictBatch(heldOut);
@@ -79,8 +82,12 @@ public class BundleTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBu
     [Fact]
     public void Explanations_name_only_words_keyed_to_the_item_own_category()
     {
-        var (bundle, _) = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
-        var (predictor, _) = ItemPredictor.Create(fixture.Ml, bundle!);
+        var bundleResult = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
+        Assert.True(bundleResult.Success, bundleResult.Error?.ToString());
+        var bundle = bundleResult.Value;
+        var predictorResult = ItemPredictor.Create(fixture.Ml, bundle!);
+        Assert.True(predictorResult.Success, predictorResult.Error?.ToString());
+        var predictor = predictorResult.Value;
         var items = TestCorpus.Letters(seed: 98, count: 300).SelectMany(ItemRows.From).Take(200).ToList();
 
         var keyed = 0;
@@ -99,8 +106,12 @@ public class BundleTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBu
     [Fact]
     public void Predictions_are_the_same_from_many_threads()
     {
-        var (bundle, _) = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
-        var (predictor, _) = ItemPredictor.Create(fixture.Ml, bundle!);
+        var bundleResult = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
+        Assert.True(bundleResult.Success, bundleResult.Error?.ToString());
+        var bundle = bundleResult.Value;
+        var predictorResult = ItemPredictor.Create(fixture.Ml, bundle!);
+        Assert.True(predictorResult.Success, predictorResult.Error?.ToString());
+        var predictor = predictorResult.Value;
         var rows = fixture.Rows.Take(200).ToList();
         var sequential = rows.Select(r => predictor!.Predict(r).POverturned).ToArray();
 

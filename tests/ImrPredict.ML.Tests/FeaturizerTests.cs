@@ -1,3 +1,4 @@
+using ImrPredict.ML.Training;
 using ImrPredict.Core.Letters;
 using ImrPredict.ML.Data;
 using ImrPredict.ML.Prediction;

@@ -118,7 +118,7 @@ public sealed class SearchTests : IDisposable
         index.AddLetters(Corpus.Value.Take(20));
 
         Assert.Equal("query", index.SearchByText("  ", SearchFilters.None).Error?.Field);
-        Assert.Equal("query", index.SearchByText(new string('a', PrecedentIndex.MaxQueryChars + 1), SearchFilters.None).Error?.Field);
+        Assert.Equal("query", index.SearchByText(new string('a', SearchTuning.Default.MaxQueryChars + 1), SearchFilters.None).Error?.Field);
         Assert.Equal("clinicalSummary", index.SearchByCase("", "", SearchFilters.None).Error?.Field);
         Assert.Equal("decidedFrom", index.SearchByText("pain", new SearchFilters(DecidedFrom: new DateOnly(2016, 1, 2), DecidedTo: new DateOnly(2016, 1, 1))).Error?.Field);
         Assert.Equal("pageSize", index.SearchByText("pain", SearchFilters.None, pageSize: 0).Error?.Field);

@@ -2,12 +2,11 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using ImrPredict.Server.V1;
 using ImrPredict.Synthetic;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 
 namespace ImrPredict.Server.Tests;
 
-public sealed class AdminTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>, IDisposable
+public sealed class AdminTests(ServiceFixture fixture) : IDisposable
 {
     private readonly List<string> _folders = [];
 
@@ -111,7 +110,7 @@ public sealed class AdminTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         await using var app = await ServiceFixture.Start(models, buildDefault: false, reloadPollSeconds: 0.2);
         var client = Client(app, out var channel);
         using var _ = channel;
-        var host = (ModelHost)app.Services.GetService(typeof(ModelHost))!;
+        var host = app.Host;
         for (var i = 0; i < 100 && host.Current is null; i++)
         {
             await Task.Delay(100, Token);
@@ -136,12 +135,12 @@ public sealed class AdminTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         Assert.StartsWith("letters-republished-", version, StringComparison.Ordinal);
     }
 
-    private async Task<WebApplication> CopyOfServedBundle()
+    private async Task<ImrPredictFactory> CopyOfServedBundle()
     {
         var models = fixture.CopyOfModels();
         _folders.Add(models);
         var app = await ServiceFixture.Start(models, buildDefault: false);
-        var host = (ModelHost)app.Services.GetService(typeof(ModelHost))!;
+        var host = app.Host;
         for (var i = 0; i < 100 && host.Current is null; i++)
         {
             await Task.Delay(100, Token);
@@ -151,11 +150,11 @@ public sealed class AdminTests(ServiceFixture fixture) : IClassFixture<ServiceFi
         return app;
     }
 
-    private static string ModelDirectory(WebApplication app) => ((ModelHost)app.Services.GetService(typeof(ModelHost))!).BundleDirectory;
+    private static string ModelDirectory(ImrPredictFactory app) => (app.Host).BundleDirectory;
 
-    private static ImrPredictService.ImrPredictServiceClient Client(WebApplication app, out GrpcChannel channel)
+    private static ImrPredictService.ImrPredictServiceClient Client(ImrPredictFactory app, out GrpcChannel channel)
     {
-        channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = app.GetTestServer().CreateHandler() });
+        channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = app.Server.CreateHandler() });
         return new ImrPredictService.ImrPredictServiceClient(channel);
     }
 }

@@ -5,24 +5,22 @@ using System.Security.Cryptography.X509Certificates;
 using Grpc.Core;
 using Grpc.Net.Client;
 using ImrPredict.Server.V1;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
 
 namespace ImrPredict.Server.Tests;
 
 /// <summary>The service on a real Kestrel listener on a loopback port, over HTTP/2 cleartext and over TLS.</summary>
-public class KestrelTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+public class KestrelTests(ServiceFixture fixture)
 {
     [Fact]
     public async Task Predict_over_a_real_loopback_connection_with_request_id_and_deadline()
     {
         var token = TestContext.Current.CancellationToken;
         var port = FreePort();
-        await using var service = await StartAsync(
-            builder => builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, o => o.Protocols = HttpProtocols.Http2)),
-            [], token);
+        await using var service = StartService(new()
+        {
+            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{port}",
+            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+        });
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
         var client = await ReadyClientAsync(channel, token);
 
@@ -47,13 +45,13 @@ public class KestrelTests(ServiceFixture fixture) : IClassFixture<ServiceFixture
         await File.WriteAllBytesAsync(pfx, certificate.Export(X509ContentType.Pfx, "test-password"), token);
         try
         {
-            await using var service = await StartAsync(_ => { }, new()
+            await using var service = StartService(new()
             {
-                ["Kestrel:Endpoints:Tls:Url"] = $"https://127.0.0.1:{port}",
-                ["Kestrel:Endpoints:Tls:Protocols"] = "Http2",
-                ["Kestrel:Endpoints:Tls:Certificate:Path"] = pfx,
-                ["Kestrel:Endpoints:Tls:Certificate:Password"] = "test-password",
-            }, token);
+                ["Kestrel:Endpoints:Grpc:Url"] = $"https://127.0.0.1:{port}",
+                ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+                ["Kestrel:Endpoints:Grpc:Certificate:Path"] = pfx,
+                ["Kestrel:Endpoints:Grpc:Certificate:Password"] = "test-password",
+            });
 
             string? presented = null;
             var handler = new SocketsHttpHandler();
@@ -80,23 +78,18 @@ public class KestrelTests(ServiceFixture fixture) : IClassFixture<ServiceFixture
         }
     }
 
-    /// <summary>Starts the service over a copy of the fixture's models, with extra configuration.</summary>
-    private async Task<RunningService> StartAsync(Action<WebApplicationBuilder> configure, Dictionary<string, string?> settings, CancellationToken token)
+    /// <summary>
+    /// Starts the real Program on Kestrel over a copy of the fixture's models. The appsettings' endpoints are kept by name
+    /// (Grpc, Json), moved to the given or free loopback ports, as an operator's configuration would move them.
+    /// </summary>
+    private RunningService StartService(Dictionary<string, string?> settings)
     {
         var models = fixture.CopyOfModels();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
-        {
-            ["ImrPredict:ModelsDirectory"] = models,
-            ["ImrPredict:BuildDefaultBundle"] = "false",
-            ["ImrPredict:ReloadPollSeconds"] = "0",
-        });
-        configure(builder);
-        builder.AddImrPredict();
-        var app = builder.Build();
-        app.MapImrPredict();
-        await app.StartAsync(token);
-        return new RunningService(app, models);
+        settings.TryAdd("Kestrel:Endpoints:Json:Url", $"http://127.0.0.1:{FreePort()}");
+        var factory = new ImrPredictFactory(models, buildDefault: false, settings: settings);
+        factory.UseKestrel();
+        factory.StartServer();
+        return new RunningService(factory, models);
     }
 
     /// <summary>A client once the service has loaded its model (loading runs in the background after start).</summary>
@@ -136,11 +129,10 @@ public class KestrelTests(ServiceFixture fixture) : IClassFixture<ServiceFixture
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
     }
 
-    private sealed class RunningService(WebApplication app, string models) : IAsyncDisposable
+    private sealed class RunningService(ImrPredictFactory app, string models) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            await app.StopAsync();
             await app.DisposeAsync();
             Directory.Delete(models, recursive: true);
         }

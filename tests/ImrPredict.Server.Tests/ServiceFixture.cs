@@ -1,23 +1,24 @@
 using Grpc.Net.Client;
-using ImrPredict.Server;
+using ImrPredict.Server.Tests;
 using ImrPredict.Server.V1;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+
+[assembly: AssemblyFixture(typeof(ServiceFixture))]
 
 namespace ImrPredict.Server.Tests;
 
 /// <summary>
-/// The service on an in-memory test server, serving a small default bundle built from 1,500 generated letters
-/// in a temporary models folder, with a <see cref="GrpcChannel"/> and an <see cref="HttpClient"/> for JSON.
+/// The one service of the test run: the real <c>Program</c> on an empty models folder, so its first start builds the
+/// default bundle (from 1,500 generated letters, by the <c>imr bootstrap</c> child process) once for every test. Tests
+/// that change what is served start their own server over a copy of this bundle (<see cref="CopyOfModels"/>).
 /// </summary>
 public sealed class ServiceFixture : IAsyncLifetime
 {
     private readonly DirectoryInfo _models = Directory.CreateTempSubdirectory("imr-server-models-");
 
-    public WebApplication App { get; private set; } = null!;
+    /// <summary>The key admin calls need.</summary>
+    public const string ApiKey = ImrPredictFactory.ApiKey;
+
+    public ImrPredictFactory App { get; private set; } = null!;
 
     public GrpcChannel Channel { get; private set; } = null!;
 
@@ -25,45 +26,25 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public ImrPredictService.ImrPredictServiceClient Client { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        App = await Start(_models.FullName, buildDefault: true);
-        var host = App.Services.GetRequiredService<ModelHost>();
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (host.Current is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-
-        Assert.NotNull(host.Current);
-        Http = App.GetTestClient();
-        Channel = GrpcChannel.ForAddress(Http.BaseAddress!, new GrpcChannelOptions { HttpHandler = App.GetTestServer().CreateHandler() });
-        Client = new ImrPredictService.ImrPredictServiceClient(Channel);
-    }
-
-    /// <summary>Starts the service on a test server over a models folder.</summary>
-    public const string ApiKey = "test-key-123";
-
-    /// <summary>The models folder the shared app serves from.</summary>
+    /// <summary>The models folder the shared server serves from.</summary>
     public string ModelsDirectory => _models.FullName;
 
-    public static async Task<WebApplication> Start(string modelsDirectory, bool buildDefault, double reloadPollSeconds = 0)
+    public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ImrPredict:ModelsDirectory"] = modelsDirectory,
-            ["ImrPredict:BuildDefaultBundle"] = buildDefault.ToString(),
-            ["ImrPredict:DefaultCorpusLetters"] = "1500",
-            ["ImrPredict:ApiKey"] = ApiKey,
-            ["ImrPredict:ReloadPollSeconds"] = reloadPollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        builder.AddImrPredict();
-        var app = builder.Build();
-        app.MapImrPredict();
-        await app.StartAsync();
-        return app;
+        App = new ImrPredictFactory(_models.FullName, buildDefault: true);
+        var host = await App.WaitForModelAsync(TimeSpan.FromMinutes(5));
+        Assert.True(host.Current is not null, $"the default bundle was not served: {host.LastError}");
+        Http = App.CreateClient();
+        Client = App.Client(out var channel);
+        Channel = channel;
+    }
+
+    /// <summary>Starts another in-memory server over a models folder.</summary>
+    public static Task<ImrPredictFactory> Start(string modelsDirectory, bool buildDefault, double reloadPollSeconds = 0)
+    {
+        var app = new ImrPredictFactory(modelsDirectory, buildDefault, reloadPollSeconds);
+        _ = app.Server;
+        return Task.FromResult(app);
     }
 
     /// <summary>Copies the served bundle into a new models folder (its own index: one writer per index folder).</summary>
@@ -91,7 +72,7 @@ public sealed class ServiceFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
-        await App.StopAsync();
+        Http.Dispose();
         await App.DisposeAsync();
         _models.Delete(recursive: true);
     }

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 
 namespace ImrPredict.Server.Tests;
 
-public class ServiceTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+public class ServiceTests(ServiceFixture fixture)
 {
     private const string Summary = "The injured worker is a 45 year old male with low back pain radiating to the left leg. Examination showed 4/5 weakness with a diminished reflex. Symptoms persisted after six weeks of physical therapy.";
 
@@ -196,7 +196,7 @@ public class ServiceTests(ServiceFixture fixture) : IClassFixture<ServiceFixture
         var app = await ServiceFixture.Start(empty.FullName, buildDefault: false);
         try
         {
-            using var channel = Grpc.Net.Client.GrpcChannel.ForAddress("http://localhost", new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = app.GetTestServer().CreateHandler() });
+            using var channel = Grpc.Net.Client.GrpcChannel.ForAddress("http://localhost", new Grpc.Net.Client.GrpcChannelOptions { HttpHandler = app.Server.CreateHandler() });
             var client = new ImrPredictService.ImrPredictServiceClient(channel);
             var request = new PredictRequest { ClinicalSummary = Summary };
             request.Items.Add(new ItemRequest { RequestedItem = "MRI" });
@@ -210,14 +210,13 @@ public class ServiceTests(ServiceFixture fixture) : IClassFixture<ServiceFixture
         }
         finally
         {
-            await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
             empty.Delete(recursive: true);
         }
     }
 }
 
-public class ReflectionTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+public class ReflectionTests(ServiceFixture fixture)
 {
     [Fact]
     public async Task Reflection_lists_the_api_and_health_so_grpcurl_works()

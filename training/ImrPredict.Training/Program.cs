@@ -5,6 +5,7 @@ var root = new RootCommand("imr: parse IMR determination letters, generate corpo
 root.Subcommands.Add(ParseCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(BootstrapCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(SearchCommands.Index());
 root.Subcommands.Add(SearchCommands.Search());

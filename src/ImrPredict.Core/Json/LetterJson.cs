@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ImrPredict.Core.Letters;
+using ImrPredict.Core.Results;
 
 namespace ImrPredict.Core.Json;
 
@@ -82,7 +83,7 @@ public sealed record LetterJsonLine
 public sealed record LetterErrorJsonLine(string Source, ErrorJson Error)
 {
     /// <summary>The line for a parse error.</summary>
-    public static LetterErrorJsonLine From(string source, ParseError error) =>
+    public static LetterErrorJsonLine From(string source, Error<ParseErrorCode> error) =>
         new(source, new ErrorJson(error.Code.ToString(), error.Message));
 }
 
@@ -139,7 +140,7 @@ public static class LetterJson
     public static string Serialize(LetterErrorJsonLine line) => JsonSerializer.Serialize(line, Options);
 
     /// <summary>The JSON line for the result of reading one source.</summary>
-    public static string Line(string source, ParseResult<ImrLetter> result) => result.TryGetValue(out var letter)
+    public static string Line(string source, Result<ImrLetter, ParseErrorCode> result) => result.TryGetValue(out var letter)
         ? Serialize(LetterJsonLine.From(source, letter))
         : Serialize(LetterErrorJsonLine.From(source, result.Error!));
 }

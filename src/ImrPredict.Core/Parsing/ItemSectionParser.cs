@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ImrPredict.Core.Letters;
+using ImrPredict.Core.Results;
 
 namespace ImrPredict.Core.Parsing;
 
@@ -29,13 +30,13 @@ internal static partial class ItemSectionParser
         public int LastLabel => LabelLine.Max();
     }
 
-    public static ParseResult<IReadOnlyList<DisputedItem>> Parse(List<string> lines, int start, int end)
+    public static Result<IReadOnlyList<DisputedItem>, ParseErrorCode> Parse(List<string> lines, int start, int end)
     {
         start = SkipIntroduction(lines, start, end);
         var groups = GroupByLabels(lines, start, end);
         if (groups.Count == 0)
         {
-            return ParseResult<IReadOnlyList<DisputedItem>>.Fail(ParseErrorCode.NoItems,
+            return Result<IReadOnlyList<DisputedItem>, ParseErrorCode>.Fail(ParseErrorCode.NoItems,
                 "the decisions section holds no disputed item (no 'Claims Administrator guideline', 'MAXIMUS guideline' or 'Decision rationale' line)");
         }
 
@@ -53,7 +54,7 @@ internal static partial class ItemSectionParser
             var item = BuildItem(lines, group, itemEnd, g, isLast: g == groups.Count - 1);
             if (!item.Success)
             {
-                return ParseResult<IReadOnlyList<DisputedItem>>.Fail(item.Error);
+                return Result<IReadOnlyList<DisputedItem>, ParseErrorCode>.Fail(item.Error);
             }
 
             items.Add(item.Value);
@@ -62,12 +63,12 @@ internal static partial class ItemSectionParser
         return items;
     }
 
-    private static ParseResult<DisputedItem> BuildItem(List<string> lines, ItemLines group, int itemEnd, int index, bool isLast)
+    private static Result<DisputedItem, ParseErrorCode> BuildItem(List<string> lines, ItemLines group, int itemEnd, int index, bool isLast)
     {
         var ordinal = index + 1;
         if (group.HeaderStart >= group.FirstLabel)
         {
-            return ParseResult<DisputedItem>.Fail(ParseErrorCode.ItemWithoutDecision,
+            return Result<DisputedItem, ParseErrorCode>.Fail(ParseErrorCode.ItemWithoutDecision,
                 $"item {ordinal} has no header with a decision before its '{LabelName(lines[group.FirstLabel])}' line");
         }
 
@@ -75,14 +76,14 @@ internal static partial class ItemSectionParser
         var decisionMatch = HeaderDecision().Match(headerText);
         if (!decisionMatch.Success)
         {
-            return ParseResult<DisputedItem>.Fail(ParseErrorCode.ItemWithoutDecision,
+            return Result<DisputedItem, ParseErrorCode>.Fail(ParseErrorCode.ItemWithoutDecision,
                 $"item {ordinal} ('{Shorten(headerText)}') has no decision: its header does not end in Upheld or Overturned");
         }
 
         var head = decisionMatch.Groups["head"].Value.Trim().TrimEnd(':').Trim();
         if (head.Length == 0)
         {
-            return ParseResult<DisputedItem>.Fail(ParseErrorCode.ItemWithoutDecision,
+            return Result<DisputedItem, ParseErrorCode>.Fail(ParseErrorCode.ItemWithoutDecision,
                 $"item {ordinal} has a decision but no requested item");
         }
 
@@ -93,20 +94,20 @@ internal static partial class ItemSectionParser
         var rationaleLine = group.LabelLine[(int)Label.Rationale];
         if (rationaleLine < 0)
         {
-            return ParseResult<DisputedItem>.Fail(isLast ? ParseErrorCode.Truncated : ParseErrorCode.ItemWithoutRationale,
+            return Result<DisputedItem, ParseErrorCode>.Fail(isLast ? ParseErrorCode.Truncated : ParseErrorCode.ItemWithoutRationale,
                 $"item {ordinal} ('{Shorten(head)}') has no 'Decision rationale'" + (isLast ? ": the letter ends before it" : string.Empty));
         }
 
         var rationale = LabelledText(lines, rationaleLine, itemEnd);
         if (rationale.Length == 0)
         {
-            return ParseResult<DisputedItem>.Fail(isLast ? ParseErrorCode.Truncated : ParseErrorCode.ItemWithoutRationale,
+            return Result<DisputedItem, ParseErrorCode>.Fail(isLast ? ParseErrorCode.Truncated : ParseErrorCode.ItemWithoutRationale,
                 $"item {ordinal} ('{Shorten(head)}') has an empty decision rationale");
         }
 
         if (isLast && !EndsSentence(rationale))
         {
-            return ParseResult<DisputedItem>.Fail(ParseErrorCode.Truncated,
+            return Result<DisputedItem, ParseErrorCode>.Fail(ParseErrorCode.Truncated,
                 $"the letter ends mid-sentence in the rationale of item {ordinal} ('{Shorten(head)}'): '...{rationale[^Math.Min(40, rationale.Length)..]}'");
         }
 

@@ -2,6 +2,7 @@ using System.Text;
 using ImrPredict.Core.Letters;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+using ImrPredict.Core.Results;
 
 namespace ImrPredict.Core.Parsing;
 
@@ -22,7 +23,7 @@ public static class LetterReader
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".pdf", ".txt", ".md", ".markdown", ".html", ".htm" };
 
     /// <summary>Reads and parses one letter file.</summary>
-    public static ParseResult<ImrLetter> ReadFile(string path)
+    public static Result<ImrLetter, ParseErrorCode> ReadFile(string path)
     {
         byte[] content;
         try
@@ -30,7 +31,7 @@ public static class LetterReader
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return ParseResult<ImrLetter>.Fail(ParseErrorCode.IoError, $"no file at '{path}'");
+                return Result<ImrLetter, ParseErrorCode>.Fail(ParseErrorCode.IoError, $"no file at '{path}'");
             }
 
             var limit = path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? MaxPdfBytes : Math.Max(MaxTextBytes, MaxPdfBytes);
@@ -43,39 +44,39 @@ public static class LetterReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return ParseResult<ImrLetter>.Fail(ParseErrorCode.IoError, $"cannot read '{path}': {e.Message}");
+            return Result<ImrLetter, ParseErrorCode>.Fail(ParseErrorCode.IoError, $"cannot read '{path}': {e.Message}");
         }
 
         return ReadBytes(content);
     }
 
     /// <summary>Parses a letter given as bytes: a PDF (by its <c>%PDF-</c> signature) or UTF-8 text.</summary>
-    public static ParseResult<ImrLetter> ReadBytes(byte[] content)
+    public static Result<ImrLetter, ParseErrorCode> ReadBytes(byte[] content)
     {
         if (content.Length == 0)
         {
-            return ParseResult<ImrLetter>.Fail(ParseErrorCode.Empty, "the file is empty");
+            return Result<ImrLetter, ParseErrorCode>.Fail(ParseErrorCode.Empty, "the file is empty");
         }
 
         if (IsPdf(content))
         {
             var text = ExtractPdfText(content);
-            return text.Success ? LetterTextParser.Parse(text.Value, LetterFormat.Pdf) : ParseResult<ImrLetter>.Fail(text.Error);
+            return text.Success ? LetterTextParser.Parse(text.Value, LetterFormat.Pdf) : Result<ImrLetter, ParseErrorCode>.Fail(text.Error);
         }
 
         var decoded = DecodeText(content);
-        return decoded.Success ? LetterTextParser.Parse(decoded.Value) : ParseResult<ImrLetter>.Fail(decoded.Error);
+        return decoded.Success ? LetterTextParser.Parse(decoded.Value) : Result<ImrLetter, ParseErrorCode>.Fail(decoded.Error);
     }
 
     /// <summary>Whether the bytes start with the PDF signature.</summary>
     public static bool IsPdf(ReadOnlySpan<byte> content) => content.StartsWith("%PDF-"u8);
 
     /// <summary>Decodes UTF-8 text, refusing binary data and oversized input.</summary>
-    public static ParseResult<string> DecodeText(byte[] content)
+    public static Result<string, ParseErrorCode> DecodeText(byte[] content)
     {
         if (content.Length > MaxTextBytes)
         {
-            return ParseResult<string>.Fail(ParseErrorCode.TooLarge,
+            return Result<string, ParseErrorCode>.Fail(ParseErrorCode.TooLarge,
                 $"the text is {content.Length:N0} bytes; a letter is at most {MaxTextBytes:N0} bytes");
         }
 
@@ -85,7 +86,7 @@ public static class LetterReader
         {
             if (b == 0)
             {
-                return ParseResult<string>.Fail(ParseErrorCode.NotText, "the file is binary data (it holds NUL bytes), not a letter's text or a PDF");
+                return Result<string, ParseErrorCode>.Fail(ParseErrorCode.NotText, "the file is binary data (it holds NUL bytes), not a letter's text or a PDF");
             }
 
             if (b < 0x20 && b is not (byte)'\n' and not (byte)'\r' and not (byte)'\t' and not (byte)'\f')
@@ -96,25 +97,25 @@ public static class LetterReader
 
         if (control > sample.Length / 100 + 1)
         {
-            return ParseResult<string>.Fail(ParseErrorCode.NotText, "the file is binary data (control characters), not a letter's text or a PDF");
+            return Result<string, ParseErrorCode>.Fail(ParseErrorCode.NotText, "the file is binary data (control characters), not a letter's text or a PDF");
         }
 
         var text = new UTF8Encoding(false, false).GetString(content);
         var replaced = text.Count(c => c == '\uFFFD');
         if (replaced > text.Length / 50 + 1)
         {
-            return ParseResult<string>.Fail(ParseErrorCode.NotText, "the file is not UTF-8 text or a PDF");
+            return Result<string, ParseErrorCode>.Fail(ParseErrorCode.NotText, "the file is not UTF-8 text or a PDF");
         }
 
         return text.TrimStart('\uFEFF');
     }
 
     /// <summary>Extracts a PDF's text page by page in reading order, lines kept.</summary>
-    public static ParseResult<string> ExtractPdfText(byte[] content)
+    public static Result<string, ParseErrorCode> ExtractPdfText(byte[] content)
     {
         if (content.Length > MaxPdfBytes)
         {
-            return ParseResult<string>.Fail(ParseErrorCode.TooLarge,
+            return Result<string, ParseErrorCode>.Fail(ParseErrorCode.TooLarge,
                 $"the PDF is {content.Length:N0} bytes; a letter is at most {MaxPdfBytes:N0} bytes");
         }
 
@@ -129,7 +130,7 @@ public static class LetterReader
 
             if (string.IsNullOrWhiteSpace(builder.ToString()))
             {
-                return ParseResult<string>.Fail(ParseErrorCode.NoTextLayer,
+                return Result<string, ParseErrorCode>.Fail(ParseErrorCode.NoTextLayer,
                     $"the PDF has {document.NumberOfPages} page(s) but no text layer (a scanned image?)");
             }
 
@@ -138,7 +139,7 @@ public static class LetterReader
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // PdfPig signals damaged files with many exception types; all of them mean the same to a caller.
-            return ParseResult<string>.Fail(ParseErrorCode.UnreadablePdf, $"the PDF cannot be read: {e.Message}");
+            return Result<string, ParseErrorCode>.Fail(ParseErrorCode.UnreadablePdf, $"the PDF cannot be read: {e.Message}");
         }
     }
 
@@ -164,6 +165,6 @@ public static class LetterReader
         }
     }
 
-    private static ParseResult<ImrLetter> TooLarge(long length, long limit) =>
-        ParseResult<ImrLetter>.Fail(ParseErrorCode.TooLarge, $"the file is {length:N0} bytes; a letter is at most {limit:N0} bytes");
+    private static Result<ImrLetter, ParseErrorCode> TooLarge(long length, long limit) =>
+        Result<ImrLetter, ParseErrorCode>.Fail(ParseErrorCode.TooLarge, $"the file is {length:N0} bytes; a letter is at most {limit:N0} bytes");
 }

@@ -3,23 +3,24 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using ImrPredict.Core.Letters;
+using ImrPredict.Core.Results;
 
 namespace ImrPredict.Core.Parsing;
 
 /// <summary>
 /// Parses the text of an IMR final determination letter (markdown/HTML or PDF-extracted) into an
-/// <see cref="ImrLetter"/>. Bad input gives a <see cref="ParseError"/>, never an exception.
+/// <see cref="ImrLetter"/>. Bad input gives a <see cref="Error{TCode}"/> with a <see cref="ParseErrorCode"/>, never an exception.
 /// </summary>
 public static partial class LetterTextParser
 {
     /// <summary>Parses a letter's text.</summary>
     /// <param name="text">The whole letter.</param>
     /// <param name="format">The form the text came from; <c>null</c> to detect markdown versus PDF text.</param>
-    public static ParseResult<ImrLetter> Parse(string text, LetterFormat? format = null)
+    public static Result<ImrLetter, ParseErrorCode> Parse(string text, LetterFormat? format = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return ParseResult<ImrLetter>.Fail(ParseErrorCode.Empty, "the letter has no text");
+            return Result<ImrLetter, ParseErrorCode>.Fail(ParseErrorCode.Empty, "the letter has no text");
         }
 
         var detectedFormat = format ?? (TextNormalizer.LooksLikeMarkup(text) ? LetterFormat.Markdown : LetterFormat.PdfText);
@@ -28,9 +29,9 @@ public static partial class LetterTextParser
         if (sections.Decisions < 0)
         {
             return sections.Summary < 0 && sections.HowMade < 0
-                ? ParseResult<ImrLetter>.Fail(ParseErrorCode.NotAnImrLetter,
+                ? Result<ImrLetter, ParseErrorCode>.Fail(ParseErrorCode.NotAnImrLetter,
                     "no section of an IMR determination letter was found (looked for 'CLINICAL CASE SUMMARY' and 'IMR ISSUES, DECISIONS AND RATIONALES')")
-                : ParseResult<ImrLetter>.Fail(ParseErrorCode.NoDecisionsSection,
+                : Result<ImrLetter, ParseErrorCode>.Fail(ParseErrorCode.NoDecisionsSection,
                     "the letter has no 'IMR ISSUES, DECISIONS AND RATIONALES' section");
         }
 

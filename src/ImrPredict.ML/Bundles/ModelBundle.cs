@@ -1,47 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using ImrPredict.Core.Results;
 using ImrPredict.ML.Data;
 using Microsoft.ML;
 
 namespace ImrPredict.ML.Bundles;
-
-/// <summary>Why a bundle could not be loaded or written.</summary>
-public enum BundleErrorCode
-{
-    /// <summary>The folder or one of its files is missing.</summary>
-    Missing,
-
-    /// <summary>manifest.json is not a valid manifest.</summary>
-    ManifestInvalid,
-
-    /// <summary>model.zip does not match the manifest's hash.</summary>
-    ManifestMismatch,
-
-    /// <summary>model.zip cannot be loaded as an ML.NET model.</summary>
-    ModelCorrupt,
-
-    /// <summary>The model does not read the columns its corpus kind needs.</summary>
-    SchemaMismatch,
-
-    /// <summary>The destination already holds a bundle.</summary>
-    AlreadyExists,
-}
-
-/// <summary>A precise bundle error.</summary>
-/// <param name="Code">The kind.</param>
-/// <param name="Message">What is wrong, naming the file.</param>
-public sealed record BundleError(BundleErrorCode Code, string Message)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{Code}: {Message}";
-}
-
-/// <summary>A loaded, checked bundle.</summary>
-/// <param name="Directory">Where it was loaded from.</param>
-/// <param name="Manifest">Its manifest.</param>
-/// <param name="Model">The fitted ML.NET model.</param>
-/// <param name="InputSchema">The schema the model was saved with.</param>
-public sealed record LoadedBundle(string Directory, ModelManifest Manifest, ITransformer Model, DataViewSchema InputSchema);
 
 /// <summary>Writes bundles atomically and loads them with every check, never half-way.</summary>
 public static class ModelBundle
@@ -71,13 +34,13 @@ public static class ModelBundle
     /// <param name="manifestForModelHash">Makes the manifest, given the SHA-256 of the written model.zip.</param>
     /// <param name="overwrite">Whether an existing bundle may be replaced.</param>
     /// <param name="writeExtras">Writes further files (report, plots, index) into the temporary folder before the move.</param>
-    public static BundleError? Save(MLContext ml, string destination, ITransformer model, DataViewSchema inputSchema,
+    public static Error<BundleErrorCode>? Save(MLContext ml, string destination, ITransformer model, DataViewSchema inputSchema,
         Func<string, ModelManifest> manifestForModelHash, bool overwrite, Action<string>? writeExtras = null)
     {
         destination = Path.GetFullPath(destination);
         if (Directory.Exists(destination) && !overwrite)
         {
-            return new BundleError(BundleErrorCode.AlreadyExists, $"'{destination}' already exists; choose another --out or pass --force to replace it");
+            return new Error<BundleErrorCode>(BundleErrorCode.AlreadyExists, $"'{destination}' already exists; choose another --out or pass --force to replace it");
         }
 
         var parent = Path.GetDirectoryName(destination)!;
@@ -118,7 +81,7 @@ public static class ModelBundle
     }
 
     /// <summary>Loads and checks a bundle: manifest, model hash, model load, input schema.</summary>
-    public static (LoadedBundle? Bundle, BundleError? Error) Load(MLContext ml, string directory)
+    public static Result<LoadedBundle, BundleErrorCode> Load(MLContext ml, string directory)
     {
         var manifestPath = Path.Combine(directory, ManifestFile);
         var modelPath = Path.Combine(directory, ModelFile);
@@ -177,7 +140,7 @@ public static class ModelBundle
             return Fail(BundleErrorCode.SchemaMismatch, $"'{modelPath}' does not read the {manifest.CorpusKind} columns {string.Join(", ", missing)}");
         }
 
-        return (new LoadedBundle(Path.GetFullPath(directory), manifest, model, schema), null);
+        return new LoadedBundle(Path.GetFullPath(directory), manifest, model, schema);
     }
 
     /// <summary>SHA-256 of a file, lower-case hex.</summary>
@@ -189,5 +152,5 @@ public static class ModelBundle
 
     private static string Shorten(string? hash) => string.IsNullOrEmpty(hash) ? "(none)" : hash[..Math.Min(12, hash.Length)] + "...";
 
-    private static (LoadedBundle?, BundleError?) Fail(BundleErrorCode code, string message) => (null, new BundleError(code, message));
+    private static Result<LoadedBundle, BundleErrorCode> Fail(BundleErrorCode code, string message) => Result<LoadedBundle, BundleErrorCode>.Fail(code, message);
 }

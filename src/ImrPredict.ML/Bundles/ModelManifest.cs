@@ -1,45 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ImrPredict.ML.Evaluation;
-using ImrPredict.ML.Training;
 
 namespace ImrPredict.ML.Bundles;
-
-/// <summary>Item counts by label.</summary>
-/// <param name="Upheld">Upheld items.</param>
-/// <param name="Overturned">Overturned items.</param>
-public sealed record LabelCounts(int Upheld, int Overturned);
-
-/// <summary>An inclusive range of report years.</summary>
-/// <param name="From">First year.</param>
-/// <param name="To">Last year.</param>
-public sealed record YearRange(int From, int To)
-{
-    /// <summary>Parses "2001-2013", "..2013" or "2014..": null when the text is not a range.</summary>
-    public static YearRange? Parse(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var parts = text.Replace("..", "-", StringComparison.Ordinal).Split('-');
-        if (parts.Length != 2)
-        {
-            return null;
-        }
-
-        var from = parts[0].Length == 0 ? 0 : int.TryParse(parts[0], out var f) ? f : -1;
-        var to = parts[1].Length == 0 ? 9999 : int.TryParse(parts[1], out var t) ? t : -1;
-        return from < 0 || to < 0 || from > to ? null : new YearRange(from, to);
-    }
-}
-
-/// <summary>Validation metrics of the model and its baselines on the same grouped folds.</summary>
-/// <param name="Model">The FastTree model.</param>
-/// <param name="LogisticRegression">The logistic-regression baseline, when run.</param>
-/// <param name="AlwaysUpheld">The always-Upheld baseline.</param>
-public sealed record ValidationMetrics(BinaryMetrics Model, BinaryMetrics? LogisticRegression, BinaryMetrics AlwaysUpheld);
 
 /// <summary>
 /// <c>manifest.json</c> of a model bundle: what was trained on what, how, and how well. The
@@ -113,28 +75,6 @@ public sealed record ModelManifest
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0]
         ?? typeof(Microsoft.ML.MLContext).Assembly.GetName().Version?.ToString()
         ?? "unknown";
-
-    /// <summary>The manifest of a freshly trained model: everything but its hash and provenance comes from <paramref name="trained"/>.</summary>
-    public static ModelManifest For(TrainedModel trained, string bundleVersion, string corpusKind, PipelineOptions options, IReadOnlyList<string> features,
-        IReadOnlyList<string> inputColumns, IReadOnlyList<string> dataSources, string modelSha256, DateTimeOffset created, YearRange? reportYears = null) => new()
-        {
-            BundleVersion = bundleVersion,
-            CorpusKind = corpusKind,
-            CreatedUtc = created,
-            MlNetVersion = MlNetPackageVersion,
-            TrainerOptions = options,
-            Seed = options.Seed,
-            DataFingerprint = trained.DataFingerprint,
-            DataSources = dataSources,
-            ReportYears = reportYears,
-            Rows = trained.Rows,
-            Labels = new LabelCounts(trained.Rows - trained.Overturned, trained.Overturned),
-            Features = features,
-            InputColumns = inputColumns,
-            Threshold = trained.Threshold,
-            Metrics = new ValidationMetrics(trained.ValidationMetrics, trained.LogisticMetrics, trained.ConstantMetrics),
-            ModelSha256 = modelSha256,
-        };
 
     /// <summary>JSON settings for manifests.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)

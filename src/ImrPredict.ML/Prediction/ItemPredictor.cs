@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ImrPredict.Core.Letters;
+using ImrPredict.Core.Results;
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Data;
 using Microsoft.ML;
@@ -8,17 +9,6 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 
 namespace ImrPredict.ML.Prediction;
-
-/// <summary>A feature that pushed an item's probability up (positive) or down (negative).</summary>
-/// <param name="Feature">A readable name: a word or n-gram of the summary or item, a field, a category.</param>
-/// <param name="Weight">Its contribution to the score, scaled so the largest is 1 in magnitude.</param>
-public sealed record FeatureContribution(string Feature, double Weight);
-
-/// <summary>One item's prediction.</summary>
-/// <param name="POverturned">Calibrated probability of Overturned.</param>
-/// <param name="Decision">Overturned when the probability is at least the bundle's threshold.</param>
-/// <param name="Contributions">The strongest contributions, when asked for.</param>
-public sealed record ItemPrediction(double POverturned, Decision Decision, IReadOnlyList<FeatureContribution> Contributions);
 
 /// <summary>
 /// Thread-safe predictions from a letters bundle. ML.NET prediction engines are not thread-safe, so each
@@ -51,16 +41,16 @@ public sealed class ItemPredictor
     public double Threshold => Bundle.Manifest.Threshold.Value;
 
     /// <summary>Builds a predictor for a letters bundle, or says why it cannot.</summary>
-    public static (ItemPredictor? Predictor, BundleError? Error) Create(MLContext ml, LoadedBundle bundle)
+    public static Result<ItemPredictor, BundleErrorCode> Create(MLContext ml, LoadedBundle bundle)
     {
         if (bundle.Manifest.CorpusKind != "letters")
         {
-            return (null, new BundleError(BundleErrorCode.SchemaMismatch, $"the bundle at '{bundle.Directory}' is a {bundle.Manifest.CorpusKind} model; item predictions need a letters model"));
+            return Result<ItemPredictor, BundleErrorCode>.Fail(BundleErrorCode.SchemaMismatch, $"the bundle at '{bundle.Directory}' is a {bundle.Manifest.CorpusKind} model; item predictions need a letters model");
         }
 
         if (bundle.Model is not TransformerChain<ITransformer> { LastTransformer: ISingleFeaturePredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> trainer })
         {
-            return (null, new BundleError(BundleErrorCode.SchemaMismatch, $"the model in '{bundle.Directory}' does not end in a calibrated FastTree binary classifier"));
+            return Result<ItemPredictor, BundleErrorCode>.Fail(BundleErrorCode.SchemaMismatch, $"the model in '{bundle.Directory}' does not end in a calibrated FastTree binary classifier");
         }
 
         var probe = ml.Data.LoadFromEnumerable(new[] { new ItemRow { LetterId = "probe", ClinicalSummary = "probe", RequestedItem = "probe", ItemCategory = nameof(ItemCategory.Other) } });
@@ -69,9 +59,9 @@ public sealed class ItemPredictor
         var contributions = ml.Transforms.CalculateFeatureContribution(trainer, numberOfPositiveContributions: 16, numberOfNegativeContributions: 16).Fit(scored);
         var explainer = new TransformerChain<ITransformer>(bundle.Model, contributions);
         var names = default(VBuffer<ReadOnlyMemory<char>>);
-        scored.Schema[ImrPipeline.FeaturesColumn].GetSlotNames(ref names);
+        scored.Schema[ModelColumns.Features].GetSlotNames(ref names);
         var slotNames = names.DenseValues().Select(n => n.ToString()).ToArray();
-        return (new ItemPredictor(ml, bundle, explainer, slotNames), null);
+        return new ItemPredictor(ml, bundle, explainer, slotNames);
     }
 
     /// <summary>Predicts one item; <paramref name="contributions"/> &gt; 0 adds that many strongest contributions.</summary>
@@ -155,62 +145,5 @@ public sealed class ItemPredictor
         public float Probability { get; set; }
 
         public VBuffer<float> FeatureContributions { get; set; }
-    }
-}
-
-/// <summary>Turns ML.NET slot names into names a reviewer reads.</summary>
-public static class FeatureNames
-{
-    /// <summary>The readable form of one slot name of the Features column.</summary>
-    public static string Readable(string slot)
-    {
-        var dot = slot.IndexOf('.', StringComparison.Ordinal);
-        if (dot < 0)
-        {
-            return slot;
-        }
-
-        var block = slot[..dot];
-        var name = slot[(dot + 1)..];
-        return block switch
-        {
-            "SummaryFeatures" => $"summary: \"{Words(name)}\"",
-            // "KeyedFeatures" is the single keyed block of bundles made before the blocks were split by category.
-            "KeyedFeatures" => KeyedName(name),
-            _ when KeyedCategory(slot) is not null => KeyedName(name),
-            "ItemFeatures" when name.StartsWith("Char.", StringComparison.Ordinal) =>
-                $"requested item letters: \"{name[5..].Replace("|", string.Empty, StringComparison.Ordinal).Replace("<\u241F>", " ", StringComparison.Ordinal)}\"",
-            "ItemFeatures" => $"requested item: \"{Words(name)}\"",
-            "CategoryFeatures" => $"item category = {name}",
-            "Numeric" => name,
-            "NumericMissing" => $"{name} not stated",
-            _ => slot,
-        };
-    }
-
-    /// <summary>The category a slot of a category-keyed summary block belongs to; null for every other slot.</summary>
-    public static string? KeyedCategory(string slot)
-    {
-        var dot = slot.IndexOf('.', StringComparison.Ordinal);
-        var block = dot < 0 ? slot : slot[..dot];
-        return block.Length > "KeyedFeatures".Length && block.StartsWith("Keyed", StringComparison.Ordinal) && block.EndsWith("Features", StringComparison.Ordinal)
-            ? block["Keyed".Length..^"Features".Length]
-            : null;
-    }
-
-    private static string Words(string ngram) => ngram.Replace('|', ' ');
-
-    private static readonly string[] CategoryKeys = Enum.GetNames<ItemCategory>().Select(n => n.ToLowerInvariant() + "x").ToArray();
-
-    private static string KeyedName(string ngram)
-    {
-        string? category = null;
-        var words = ngram.Split('|').Select(word =>
-        {
-            var key = CategoryKeys.FirstOrDefault(k => word.StartsWith(k, StringComparison.Ordinal));
-            category ??= key?[..^1];
-            return key is null ? word : word[key.Length..];
-        }).ToList();
-        return $"summary, for {category ?? "any"} requests: \"{string.Join(' ', words)}\"";
     }
 }

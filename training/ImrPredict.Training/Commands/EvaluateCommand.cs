@@ -188,17 +188,17 @@ internal static class EvaluateCommand
 
     private static (double[], LoadedBundle)? ScoreLetters(MLContext ml, string model, IReadOnlyList<ItemRow> rows)
     {
-        var (bundle, error) = ModelBundle.Load(ml, model);
-        if (bundle is null)
+        var loaded = ModelBundle.Load(ml, model);
+        if (!loaded.TryGetValue(out var bundle))
         {
-            Console.Error.WriteLine($"imr evaluate: {error}");
+            Console.Error.WriteLine($"imr evaluate: {loaded.Error}");
             return null;
         }
 
-        var (predictor, predictorError) = ItemPredictor.Create(ml, bundle);
-        if (predictor is null)
+        var created = ItemPredictor.Create(ml, bundle);
+        if (!created.TryGetValue(out var predictor))
         {
-            Console.Error.WriteLine($"imr evaluate: {predictorError}");
+            Console.Error.WriteLine($"imr evaluate: {created.Error}");
             return null;
         }
 
@@ -207,10 +207,10 @@ internal static class EvaluateCommand
 
     private static (double[], LoadedBundle)? ScoreDmhc(MLContext ml, string model, IReadOnlyList<DmhcRow> rows)
     {
-        var (bundle, error) = ModelBundle.Load(ml, model);
-        if (bundle is null)
+        var loaded = ModelBundle.Load(ml, model);
+        if (!loaded.TryGetValue(out var bundle))
         {
-            Console.Error.WriteLine($"imr evaluate: {error}");
+            Console.Error.WriteLine($"imr evaluate: {loaded.Error}");
             return null;
         }
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ImrPredict.Core.Letters;
 using ImrPredict.ML;
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Data;
 using ImrPredict.ML.Evaluation;
 using ImrPredict.ML.Training;
-using ImrPredict.Search;
 using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
@@ -99,8 +99,7 @@ internal static class TrainCommand
         }
 
         var oracle = OracleAuc.FromTruthFiles(args.Data, loaded.Rows);
-        return Train(args, console, LetterCorpus.Instance, loaded.Rows, options, ModelBundle.LetterInputColumns, oracle, cancellationToken,
-            folder => BuildIndex(folder, loaded, console));
+        return Train(args, console, LetterCorpus.Instance, loaded.Rows, options, ModelBundle.LetterInputColumns, oracle, cancellationToken, loaded.Parsed);
     }
 
     private static int TrainDmhc(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
@@ -114,11 +113,11 @@ internal static class TrainCommand
         console.Say($"read {read.Rows.Count:N0} DMHC decisions ({read.Rows.Count(r => r.Label):N0} overturned); findings text {(read.HasFindings ? "present" : "absent")}; {read.SkippedRows} rows skipped");
         var spec = new DmhcCorpus(read.HasFindings);
         var options = DmhcCorpus.DefaultOptions(args.Seed, args.Trees);
-        return Train(args, console, spec, read.Rows, options, spec.InputColumns, null, cancellationToken, _ => { });
+        return Train(args, console, spec, read.Rows, options, spec.InputColumns, null, cancellationToken, indexLetters: null);
     }
 
     private static int Train<TRow>(TrainArguments args, ConsoleProgress console, ICorpusSpec<TRow> spec, IReadOnlyList<TRow> rows,
-        PipelineOptions options, IReadOnlyList<string> inputColumns, double? oracleAuc, CancellationToken cancellationToken, Action<string> writeIndex)
+        PipelineOptions options, IReadOnlyList<string> inputColumns, double? oracleAuc, CancellationToken cancellationToken, IReadOnlyList<ImrLetter>? indexLetters)
         where TRow : class
     {
         ModelTrainer.Validate(rows, spec, args.Folds);
@@ -128,43 +127,23 @@ internal static class TrainCommand
             ModelTrainer.Train(ml, rows, spec, options, args.Folds, args.Baseline, status, cancellationToken));
         console.Say($"trained in {stopwatch.Elapsed.TotalSeconds:N0} s; validation ROC-AUC {trained.ValidationMetrics.RocAuc:F3}, threshold {trained.Threshold.Value:F3} (precision {trained.Threshold.Precision:F3}, recall {trained.Threshold.Recall:F3})");
 
-        var created = DateTimeOffset.UtcNow;
-        var version = $"{spec.Kind}-{created:yyyyMMdd'T'HHmmss'Z'}-{trained.DataFingerprint[7..15]}";
         var sources = args.Dmhc is null ? args.Data.Select(Path.GetFullPath).ToList() : [args.Dmhc.FullName];
-        var error = ModelBundle.Save(ml, args.Output.FullName, trained.Model, trained.InputSchema,
-            modelHash => ModelManifest.For(trained, version, spec.Kind, options, spec.Features, inputColumns, sources, modelHash, created, args.ReportYears),
-            args.Force, folder =>
+        var description = new BundleDescription(spec.Kind, spec.Kind, options, spec.Features, inputColumns, sources, args.ReportYears);
+        var saved = BundleBuilder.Save(ml, args.Output.FullName, trained, description, args.Force, indexLetters,
+            (folder, version) => WriteReport(folder, version, args, trained, oracleAuc));
+        if (!saved.TryGetValue(out var version))
         {
-            WriteReport(folder, version, args, trained, oracleAuc);
-            writeIndex(folder);
-        });
+            Console.Error.WriteLine($"imr train: {saved.Error.Message}");
+            return saved.Error.Code == BundleErrorCode.IndexFailed ? 1 : 2;
+        }
 
-        if (error is not null)
+        if (indexLetters is not null)
         {
-            Console.Error.WriteLine($"imr train: {error.Message}");
-            return 2;
+            console.Say($"indexed {indexLetters.Sum(l => l.Items.Count):N0} items for precedent search");
         }
 
         Console.WriteLine($"wrote bundle {version} to {args.Output.FullName}");
         return 0;
-    }
-
-    /// <summary>The precedent index of the same letters, stored in the bundle's <c>index/</c> folder.</summary>
-    private static void BuildIndex(string bundleFolder, LoadedLetters loaded, ConsoleProgress console)
-    {
-        var opened = PrecedentIndex.Open(Path.Combine(bundleFolder, "index"));
-        if (!opened.Success)
-        {
-            throw new TrainingDataException($"the bundle's precedent index cannot be created: {opened.Error}");
-        }
-
-        using var index = opened.Value;
-        foreach (var batch in loaded.Parsed.Chunk(2000))
-        {
-            index.AddLetters(batch);
-        }
-
-        console.Say($"indexed {index.Count:N0} items for precedent search");
     }
 
     private static void WriteReport(string folder, string version, TrainArguments args, TrainedModel trained, double? oracleAuc)

@@ -1,31 +1,8 @@
+using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Evaluation;
 using Microsoft.ML;
 
 namespace ImrPredict.ML.Training;
-
-/// <summary>Why training could not start.</summary>
-public sealed class TrainingDataException(string message) : Exception(message);
-
-/// <summary>The decision threshold and what it gives on the validation folds.</summary>
-/// <param name="Value">Overturned when the probability is at least this.</param>
-/// <param name="Precision">Precision for Overturned on the validation folds.</param>
-/// <param name="Recall">Recall for Overturned on the validation folds.</param>
-/// <param name="F1">F1 for Overturned on the validation folds.</param>
-/// <param name="ChosenOn">How it was chosen.</param>
-public sealed record ThresholdChoice(double Value, double Precision, double Recall, double F1, string ChosenOn);
-
-/// <summary>A fitted model with its threshold and validation evidence.</summary>
-public sealed record TrainedModel(
-    ITransformer Model,
-    DataViewSchema InputSchema,
-    ThresholdChoice Threshold,
-    OutOfFold Validation,
-    BinaryMetrics ValidationMetrics,
-    BinaryMetrics? LogisticMetrics,
-    BinaryMetrics ConstantMetrics,
-    int Rows,
-    int Overturned,
-    string DataFingerprint);
 
 /// <summary>Trains a bundle's model: grouped validation folds choose the threshold, then one fit on all rows.</summary>
 public static class ModelTrainer

@@ -1,12 +1,13 @@
 using ImrPredict.Core.Letters;
 using ImrPredict.Core.Parsing;
+using ImrPredict.Core.Results;
 
 namespace ImrPredict.ML.Data;
 
 /// <summary>A letter file that could not be read, and why.</summary>
 /// <param name="Path">The file.</param>
 /// <param name="Error">The parse error.</param>
-public sealed record LetterFailure(string Path, ParseError Error);
+public sealed record LetterFailure(string Path, Error<ParseErrorCode> Error);
 
 /// <summary>Rows from letter folders, in a stable order, with the letters that failed.</summary>
 /// <param name="Rows">One row per disputed item.</param>
@@ -25,7 +26,7 @@ public static class LetterLoader
     public static LoadedLetters Load(IEnumerable<string> paths, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         var files = LetterReader.EnumerateLetterFiles(paths).ToArray();
-        var results = new ParseResult<ImrLetter>[files.Length];
+        var results = new Result<ImrLetter, ParseErrorCode>[files.Length];
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {

@@ -1,0 +1,65 @@
+using ImrPredict.Application.Models;
+using ImrPredict.Core.Parsing;
+using ImrPredict.Core.Results;
+using ImrPredict.Search;
+using Microsoft.Extensions.Options;
+
+namespace ImrPredict.Application.Cases;
+
+/// <summary>Assesses one case: each item's probability of being overturned, why, and the most similar precedents.</summary>
+public sealed class AssessCase(IServingModels models, IOptions<ServiceLimits> limits)
+{
+    /// <summary>Assesses <paramref name="input"/>; a failed precedent search is an error, never silently no precedents.</summary>
+    public Result<CaseAssessment, ApplicationErrorCode> Run(CaseInput input, int contributions, int precedents, CancellationToken cancellationToken) =>
+        Run(input, contributions, precedents, datesAsWritten: false, cancellationToken);
+
+    /// <summary>As <see cref="Run(CaseInput, int, int, CancellationToken)"/>; a letter's dates are taken as written, even out of order, as in training.</summary>
+    internal Result<CaseAssessment, ApplicationErrorCode> Run(CaseInput input, int contributions, int precedents, bool datesAsWritten, CancellationToken cancellationToken)
+    {
+        var limit = limits.Value;
+        var violations = CaseValidator.Check(input, limit, datesAsWritten: datesAsWritten);
+        if (violations.Count > 0)
+        {
+            return UseCaseErrors.Invalid(violations[0]);
+        }
+
+        if (contributions < 0 || contributions > limit.MaxContributions)
+        {
+            return UseCaseErrors.Invalid(new FieldViolation("contributions", $"must be 0 to {limit.MaxContributions}"));
+        }
+
+        if (precedents < 0 || precedents > limit.MaxPrecedents)
+        {
+            return UseCaseErrors.Invalid(new FieldViolation("precedents", $"must be 0 to {limit.MaxPrecedents}"));
+        }
+
+        if (models.Current is not { } model)
+        {
+            return UseCaseErrors.NoModel(models);
+        }
+
+        var rows = CaseRows.For(input, "request");
+        var items = new List<ItemAssessment>(rows.Count);
+        for (var index = 0; index < rows.Count; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var item = input.RequestedItems[index];
+            var prediction = model.Predictor.Predict(rows[index], contributions);
+            IReadOnlyList<PrecedentHit> hits = [];
+            if (precedents > 0 && model.Precedents is { } index2)
+            {
+                var found = index2.SearchByCase(input.ClinicalSummary, item, SearchFilters.None, precedents);
+                if (!found.Success)
+                {
+                    return UseCaseErrors.FromSearch(found.Error, $"items[{index}]");
+                }
+
+                hits = found.Value.Hits;
+            }
+
+            items.Add(new ItemAssessment(item, ItemAttributeExtractor.Categorize(item), prediction.POverturned, prediction.Decision, prediction.Contributions, hits));
+        }
+
+        return new CaseAssessment(model.Manifest.BundleVersion, model.Predictor.Threshold, items);
+    }
+}

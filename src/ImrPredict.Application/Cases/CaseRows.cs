@@ -1,0 +1,25 @@
+using ImrPredict.Core.Parsing;
+using ImrPredict.ML.Data;
+
+namespace ImrPredict.Application.Cases;
+
+/// <summary>
+/// The one place a case becomes model rows: every use case that scores items (assess, rank, the bundle smoke test)
+/// goes through here, so the same case always gets the same features, dates included.
+/// </summary>
+public static class CaseRows
+{
+    /// <summary>One row per requested item of <paramref name="input"/>, in order.</summary>
+    public static IReadOnlyList<ItemRow> For(CaseInput input, string id)
+    {
+        var days = input.DaysFromInjuryToUrDenial;
+        var rows = new ItemRow[input.RequestedItems.Count];
+        for (var index = 0; index < rows.Length; index++)
+        {
+            var item = input.RequestedItems[index];
+            rows[index] = ItemRows.From(id, index, input.ClinicalSummary, item, ItemAttributeExtractor.Extract(item), false, days, rows.Length);
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,20 @@
+using ImrPredict.Core.Letters;
+using ImrPredict.ML.Prediction;
+using ImrPredict.Search;
+
+namespace ImrPredict.Application.Cases;
+
+/// <summary>One requested item's assessment.</summary>
+/// <param name="RequestedItem">The item as given.</param>
+/// <param name="Category">Its category, as the parser derives it.</param>
+/// <param name="POverturned">Calibrated probability that the denial is overturned.</param>
+/// <param name="Decision">The predicted decision at the bundle's threshold.</param>
+/// <param name="Contributions">The strongest feature contributions, when asked for.</param>
+/// <param name="Precedents">The most similar prior decisions, when asked for.</param>
+public sealed record ItemAssessment(
+    string RequestedItem,
+    ItemCategory Category,
+    double POverturned,
+    Decision Decision,
+    IReadOnlyList<FeatureContribution> Contributions,
+    IReadOnlyList<PrecedentHit> Precedents);

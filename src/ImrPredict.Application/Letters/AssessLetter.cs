@@ -1,0 +1,25 @@
+using ImrPredict.Application.Cases;
+using ImrPredict.Core.Parsing;
+using ImrPredict.Core.Results;
+
+namespace ImrPredict.Application.Letters;
+
+/// <summary>Reads a letter (PDF or text) and assesses its case as a new one: only the summary, items and dates are used, never the letter's rationales.</summary>
+public sealed class AssessLetter(AssessCase assessCase)
+{
+    /// <summary>Assesses the letter in <paramref name="content"/>; <paramref name="field"/> names the input for a parse error.</summary>
+    public Result<LetterAssessment, ApplicationErrorCode> Run(byte[] content, string field, int contributions, int precedents, CancellationToken cancellationToken)
+    {
+        var parsed = LetterReader.ReadBytes(content);
+        if (!parsed.TryGetValue(out var letter))
+        {
+            return new Error<ApplicationErrorCode>(ApplicationErrorCode.LetterUnreadable, $"{parsed.Error.Code}: {parsed.Error.Message}", field);
+        }
+
+        var input = new CaseInput(letter.ClinicalSummary, letter.Items.Select(i => i.RequestedItem).ToList(), letter.Header.DateOfInjury, letter.Header.UrDenialDate);
+        var assessed = assessCase.Run(input, contributions, precedents, datesAsWritten: true, cancellationToken);
+        return assessed.TryGetValue(out var assessment)
+            ? new LetterAssessment(letter.LetterId, letter.Header.CaseNumber, letter.ClinicalSummary, assessment)
+            : assessed.FailAs<LetterAssessment>();
+    }
+}

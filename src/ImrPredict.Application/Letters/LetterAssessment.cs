@@ -1,0 +1,10 @@
+using ImrPredict.Application.Cases;
+
+namespace ImrPredict.Application.Letters;
+
+/// <summary>A letter read and its case assessed.</summary>
+/// <param name="LetterId">The letter's id (a hash of its text).</param>
+/// <param name="CaseNumber">The IMR case number, when the letter gives one.</param>
+/// <param name="ClinicalSummary">The clinical summary read from the letter.</param>
+/// <param name="Assessment">The assessment of its requested items.</param>
+public sealed record LetterAssessment(string LetterId, string? CaseNumber, string ClinicalSummary, CaseAssessment Assessment);

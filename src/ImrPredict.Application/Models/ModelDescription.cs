@@ -1,0 +1,9 @@
+using ImrPredict.ML.Bundles;
+
+namespace ImrPredict.Application.Models;
+
+/// <summary>The serving bundle, as an operator checks it.</summary>
+/// <param name="Manifest">Its manifest: version, data, options, validation figures.</param>
+/// <param name="Precedents">Items in its precedent index.</param>
+/// <param name="LastLoadError">Why the last load was refused, when it was.</param>
+public sealed record ModelDescription(ModelManifest Manifest, int Precedents, string? LastLoadError);

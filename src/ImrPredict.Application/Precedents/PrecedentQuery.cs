@@ -1,0 +1,16 @@
+using ImrPredict.Search;
+
+namespace ImrPredict.Application.Precedents;
+
+/// <summary>A precedent search: by a reviewer's text, or by a case (summary and requested item), with filters and paging.</summary>
+/// <param name="Text">Free text; when given, the search is by text.</param>
+/// <param name="ClinicalSummary">The case's summary, for a search by case.</param>
+/// <param name="RequestedItem">The case's requested item, for a search by case.</param>
+/// <param name="Filters">Decision, categories, guideline sources, decision dates.</param>
+/// <param name="PageSize">Hits per page.</param>
+/// <param name="Page">The page, from 0.</param>
+public sealed record PrecedentQuery(string? Text, string? ClinicalSummary, string? RequestedItem, SearchFilters Filters, int PageSize = 10, int Page = 0)
+{
+    /// <summary>Whether this searches by text rather than by case.</summary>
+    public bool ByText => !string.IsNullOrWhiteSpace(Text);
+}

@@ -1,0 +1,33 @@
+using ImrPredict.Application.Models;
+using ImrPredict.Core.Results;
+using ImrPredict.Search;
+
+namespace ImrPredict.Application;
+
+/// <summary>The errors use cases share, worded once.</summary>
+internal static class UseCaseErrors
+{
+    public static Error<ApplicationErrorCode> Invalid(FieldViolation violation) =>
+        new(ApplicationErrorCode.InvalidArgument, violation.Description, violation.Field);
+
+    public static Error<ApplicationErrorCode> NoModel(IServingModels models) =>
+        new(ApplicationErrorCode.NoModel, models.LastError is { } reason
+            ? $"no model is loaded: {reason}"
+            : "no model is loaded yet (the default bundle may still be building)");
+
+    public static Error<ApplicationErrorCode> NoPrecedentIndex() =>
+        new(ApplicationErrorCode.NoPrecedentIndex, "the serving bundle has no precedent index");
+
+    /// <summary>A search engine error in application terms; <paramref name="context"/> names the request part it came from.</summary>
+    public static Error<ApplicationErrorCode> FromSearch(Error<SearchErrorCode> error, string? context = null) => error.Code switch
+    {
+        SearchErrorCode.InvalidArgument => new(ApplicationErrorCode.InvalidArgument,
+            context is null ? error.Message : $"{context}: {error.Message}", error.Field is null ? null : SnakeCase(error.Field)),
+        SearchErrorCode.NotFound => new(ApplicationErrorCode.NotFound, error.Message, error.Field),
+        _ => new(ApplicationErrorCode.IndexUnavailable, error.ToString()),
+    };
+
+    /// <summary>The API's name of an engine's field: <c>clinicalSummary</c> is <c>clinical_summary</c>.</summary>
+    private static string SnakeCase(string field) =>
+        string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

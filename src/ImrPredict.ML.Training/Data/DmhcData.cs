@@ -1,0 +1,8 @@
+namespace ImrPredict.ML.Data;
+
+/// <summary>The rows of a DMHC export and what was skipped.</summary>
+/// <param name="Rows">Decisions read.</param>
+/// <param name="HasFindings">Whether any row has Findings text.</param>
+/// <param name="SkippedRows">Rows without a recognizable determination.</param>
+/// <param name="Error">Why the file could not be read at all.</param>
+public sealed record DmhcData(IReadOnlyList<DmhcRow> Rows, bool HasFindings, int SkippedRows, string? Error);

@@ -1,0 +1,26 @@
+namespace ImrPredict.ML.Bundles;
+
+/// <summary>Why a bundle could not be loaded or written.</summary>
+public enum BundleErrorCode
+{
+    /// <summary>The folder or one of its files is missing.</summary>
+    Missing,
+
+    /// <summary>manifest.json is not a valid manifest.</summary>
+    ManifestInvalid,
+
+    /// <summary>model.zip does not match the manifest's hash.</summary>
+    ManifestMismatch,
+
+    /// <summary>model.zip cannot be loaded as an ML.NET model.</summary>
+    ModelCorrupt,
+
+    /// <summary>The model does not read the columns its corpus kind needs.</summary>
+    SchemaMismatch,
+
+    /// <summary>The destination already holds a bundle.</summary>
+    AlreadyExists,
+
+    /// <summary>The bundle's precedent index could not be written.</summary>
+    IndexFailed,
+}

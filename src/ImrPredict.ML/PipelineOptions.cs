@@ -1,0 +1,58 @@
+namespace ImrPredict.ML;
+
+/// <summary>Settings of the letter-item pipeline; every field is recorded in the bundle manifest.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>Clinical-summary n-gram slots kept by mutual information with the label.</summary>
+    public int SummarySlots { get; init; } = 1000;
+
+    /// <summary>Category-keyed summary n-gram slots kept by mutual information with the label, for each category.</summary>
+    public int KeyedSummarySlots { get; init; } = 300;
+
+    /// <summary>Requested-item n-gram slots kept by mutual information with the label.</summary>
+    public int ItemSlots { get; init; } = 600;
+
+    /// <summary>L2-normalize text vectors; off by default: trees split better on raw counts than on length-diluted weights.</summary>
+    public bool NormalizeText { get; init; }
+
+    /// <summary>Longest word n-gram.</summary>
+    public int WordNgramLength { get; init; } = 2;
+
+    /// <summary>Character n-gram length.</summary>
+    public int CharNgramLength { get; init; } = 4;
+
+    /// <summary>Fewest items an n-gram must appear in to be considered.</summary>
+    public int MinimumNgramCount { get; init; } = 5;
+
+    /// <summary>Most distinct n-grams counted per length before selection: bounds memory on large corpora.</summary>
+    public int MaximumNgrams { get; init; } = 100_000;
+
+    /// <summary>FastTree: number of trees.</summary>
+    public int NumberOfTrees { get; init; } = 300;
+
+    /// <summary>FastTree: leaves per tree.</summary>
+    public int NumberOfLeaves { get; init; } = 24;
+
+    /// <summary>FastTree: fewest training items in a leaf.</summary>
+    public int MinimumExampleCountPerLeaf { get; init; } = 150;
+
+    /// <summary>
+    /// FastTree: share of features each tree may split on. Low, because the text blocks hold thousands of overlapping
+    /// n-grams: trees that each see a fifth of them generalize better at 50k items than trees that see most.
+    /// </summary>
+    public double FeatureFraction { get; init; } = 0.2;
+
+    /// <summary>FastTree: shrinkage.</summary>
+    public double LearningRate { get; init; } = 0.08;
+
+    /// <summary>FastTree: split one-hot categorical blocks as categories (many levels at once) rather than slot by slot.</summary>
+    public bool CategoricalSplit { get; init; }
+
+    /// <summary>Seed for the trainer and any sampling.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Options for a small corpus (the real letters): fewer slots, smaller trees.</summary>
+    public static PipelineOptions ForSmallCorpus(int rows) => rows >= 5_000
+        ? new PipelineOptions()
+        : new PipelineOptions { SummarySlots = 300, KeyedSummarySlots = 25, ItemSlots = 100, MinimumNgramCount = 2, NumberOfTrees = 100, NumberOfLeaves = 8, MinimumExampleCountPerLeaf = 5, LearningRate = 0.05, FeatureFraction = 0.8 };
+}

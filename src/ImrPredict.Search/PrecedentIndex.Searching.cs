@@ -1,0 +1,127 @@
+using ImrPredict.Core.Results;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace ImrPredict.Search;
+
+/// <summary>The index's searches: by case, by text, one precedent by id.</summary>
+public sealed partial class PrecedentIndex
+{
+    /// <summary>The precedents most like a new case: summary and requested item, with filters and paging.</summary>
+    public Result<PrecedentPage, SearchErrorCode> SearchByCase(string clinicalSummary, string requestedItem, SearchFilters filters, int pageSize = 10, int page = 0)
+    {
+        if (Validate(filters, pageSize, page) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (string.IsNullOrWhiteSpace(clinicalSummary) && string.IsNullOrWhiteSpace(requestedItem))
+        {
+            return Invalid("clinicalSummary", "give a clinical summary or a requested item to search by");
+        }
+
+        if (clinicalSummary.Length + requestedItem.Length > Tuning.MaxQueryChars)
+        {
+            return Invalid("clinicalSummary", $"the case text is {clinicalSummary.Length + requestedItem.Length:N0} characters; at most {Tuning.MaxQueryChars:N0}");
+        }
+
+        return Search(searcher => _queries.ForCase(searcher.IndexReader, clinicalSummary, requestedItem, filters), filters, pageSize, page);
+    }
+
+    /// <summary>A reviewer's free-text search over rationales, summaries, items and guideline topics.</summary>
+    public Result<PrecedentPage, SearchErrorCode> SearchByText(string text, SearchFilters filters, int pageSize = 10, int page = 0)
+    {
+        if (Validate(filters, pageSize, page) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Invalid("query", "the query is empty");
+        }
+
+        if (text.Length > Tuning.MaxQueryChars)
+        {
+            return Invalid("query", $"the query is {text.Length:N0} characters; at most {Tuning.MaxQueryChars:N0}");
+        }
+
+        return Search(_ => _queries.ForText(text), filters, pageSize, page);
+    }
+
+    /// <summary>One stored precedent by id (<c>letterId#index</c>).</summary>
+    public Result<Precedent, SearchErrorCode> Get(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return Invalid("id", "the precedent id is empty");
+        }
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(new TermQuery(new Term(PrecedentSchema.Id, id)), 1);
+            if (top.TotalHits == 0)
+            {
+                return new Error<SearchErrorCode>(SearchErrorCode.NotFound, $"no precedent '{id}'", "id");
+            }
+
+            return PrecedentSchema.ToPrecedent(searcher.Doc(top.ScoreDocs[0].Doc), top.ScoreDocs[0].Score);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private Result<PrecedentPage, SearchErrorCode> Search(Func<IndexSearcher, Query> makeQuery, SearchFilters filters, int pageSize, int page)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var query = makeQuery(searcher);
+            var scored = PrecedentQueryBuilder.WithoutLetter(query, filters.ExcludeLetterId);
+            var filter = PrecedentQueryBuilder.Filter(filters);
+            var finalQuery = filter is null ? scored : FilterCache.Apply(scored, _filterCache.For(filter));
+            var wanted = (page + 1) * pageSize;
+            var top = searcher.Search(finalQuery, Math.Min(wanted * Tuning.CandidatesPerHit + pageSize, Tuning.MaxCandidates));
+            var weights = Passages.TermWeights(query, PrecedentSchema.ProseFields);
+            var kept = DuplicateCollapse.Apply(searcher, top.ScoreDocs, Tuning.CollapseSimilarity, wanted + pageSize, collapse: _profile == SearchProfile.Tuned);
+            var hits = kept.Skip(page * pageSize).Take(pageSize)
+                .Select(k =>
+                {
+                    var document = searcher.Doc(k.Doc, PrecedentSchema.HitFields);
+                    var passages = Passages.Best(_analyzer, PrecedentSchema.Rationale, document.Get(PrecedentSchema.Rationale) ?? string.Empty, weights, Tuning.PassagesPerHit);
+                    return PrecedentSchema.ToHit(document, k.Score, passages, k.Collapsed);
+                })
+                .ToList();
+            return new PrecedentPage(hits, top.TotalHits, page);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private Error<SearchErrorCode>? Validate(SearchFilters filters, int pageSize, int page)
+    {
+        if (pageSize < 1 || pageSize > Tuning.MaxPageSize)
+        {
+            return new Error<SearchErrorCode>(SearchErrorCode.InvalidArgument, $"page size {pageSize} is outside 1..{Tuning.MaxPageSize}", "pageSize");
+        }
+
+        if (page < 0 || page > Tuning.MaxPage)
+        {
+            return new Error<SearchErrorCode>(SearchErrorCode.InvalidArgument, $"page {page} is outside 0..{Tuning.MaxPage}", "page");
+        }
+
+        if (filters.DecidedFrom is { } from && filters.DecidedTo is { } to && from > to)
+        {
+            return new Error<SearchErrorCode>(SearchErrorCode.InvalidArgument, $"the date range is out of order: {from:yyyy-MM-dd} is after {to:yyyy-MM-dd}", "decidedFrom");
+        }
+
+        return null;
+    }
+
+    private static Error<SearchErrorCode> Invalid(string field, string message) => new(SearchErrorCode.InvalidArgument, message, field);
+}

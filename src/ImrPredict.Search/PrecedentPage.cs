@@ -1,0 +1,7 @@
+namespace ImrPredict.Search;
+
+/// <summary>A page of hits.</summary>
+/// <param name="Hits">The hits on this page.</param>
+/// <param name="TotalMatches">All matching items before collapsing.</param>
+/// <param name="Page">The page number, from 0.</param>
+public sealed record PrecedentPage(IReadOnlyList<PrecedentHit> Hits, int TotalMatches, int Page);

@@ -1,0 +1,119 @@
+using System.Globalization;
+using ImrPredict.Core.Letters;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace ImrPredict.Search;
+
+/// <summary>
+/// The index's document schema: one document per disputed item. Ids and filter values are <see cref="StringField"/>s,
+/// prose is <see cref="TextField"/>, the rationale's MinHash signature is a binary doc value (read per candidate
+/// without loading stored fields).
+/// </summary>
+internal static class PrecedentSchema
+{
+    public const string Id = "id", LetterId = "letterId", CaseNumber = "caseNumber", ItemIndex = "itemIndex";
+    public const string DecisionDate = "decisionDate", RequestedItem = "requestedItem", Category = "category", Decision = "decision";
+    public const string GuidelineSource = "guidelineSource", GuidelineTopics = "guidelineTopics", Summary = "summary", Rationale = "rationale";
+    public const string Specialty = "specialty", StoredSummary = "summaryStored", RationaleSignatureField = "rationaleSignature";
+
+    /// <summary>The stored fields a hit reads (not the long summary).</summary>
+    public static readonly ISet<string> HitFields = new HashSet<string>
+    {
+        Id, LetterId, CaseNumber, ItemIndex, DecisionDate, RequestedItem, Category, Decision, Rationale,
+    };
+
+    /// <summary>The prose fields whose terms passages are marked with.</summary>
+    public static readonly ISet<string> ProseFields = new HashSet<string>(StringComparer.Ordinal) { Summary, RequestedItem, Rationale, GuidelineTopics };
+
+    /// <summary>The document of one disputed item.</summary>
+    public static Document ToDocument(ImrLetter letter, DisputedItem item)
+    {
+        var document = new Document
+        {
+            new StringField(Id, $"{letter.LetterId}#{item.Index}", Field.Store.YES),
+            new StringField(LetterId, letter.LetterId, Field.Store.YES),
+            new StoredField(ItemIndex, item.Index),
+            new TextField(RequestedItem, item.RequestedItem, Field.Store.YES),
+            new StringField(Category, item.Attributes.Category.ToString(), Field.Store.YES),
+            new StringField(Decision, item.Decision.ToString(), Field.Store.YES),
+            new TextField(Summary, letter.ClinicalSummary, Field.Store.NO),
+            new StoredField(StoredSummary, letter.ClinicalSummary),
+            new TextField(Rationale, item.Rationale, Field.Store.YES),
+            new BinaryDocValuesField(RationaleSignatureField, new BytesRef(RationaleSignature.ToBytes(RationaleSignature.Of(item.Rationale)))),
+        };
+        if (letter.Header.CaseNumber is { } caseNumber)
+        {
+            document.Add(new StringField(CaseNumber, caseNumber, Field.Store.YES));
+        }
+
+        if (letter.Header.DecisionDate is { } date)
+        {
+            document.Add(new Int32Field(DecisionDate, DateKey(date), Field.Store.YES));
+        }
+
+        foreach (var source in item.GuidelineCitations.Select(c => c.Source).Distinct())
+        {
+            document.Add(new StringField(GuidelineSource, source.ToString(), Field.Store.YES));
+        }
+
+        foreach (var topic in item.GuidelineCitations.Select(c => c.Topic).OfType<string>().Distinct())
+        {
+            document.Add(new TextField(GuidelineTopics, topic, Field.Store.YES));
+        }
+
+        foreach (var specialty in letter.Reviewer.Specialties)
+        {
+            document.Add(new StringField(Specialty, specialty, Field.Store.YES));
+        }
+
+        return document;
+    }
+
+    /// <summary>A hit from a document's stored fields.</summary>
+    public static PrecedentHit ToHit(Document document, float score, IReadOnlyList<string> passages, int collapsed)
+    {
+        var dateKey = document.GetField(DecisionDate)?.GetInt32Value();
+        return new PrecedentHit(
+            document.Get(Id),
+            document.Get(LetterId),
+            document.Get(CaseNumber),
+            document.GetField(ItemIndex)?.GetInt32Value() ?? 0,
+            document.Get(RequestedItem),
+            Enum.Parse<ItemCategory>(document.Get(Category)),
+            Enum.Parse<Decision>(document.Get(Decision)),
+            dateKey is { } key ? DateOnly.ParseExact(key.ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture) : null,
+            score,
+            passages,
+            collapsed);
+    }
+
+    /// <summary>The whole stored precedent of a document.</summary>
+    public static Precedent ToPrecedent(Document document, float score) =>
+        new(ToHit(document, score, [], 0), document.Get(StoredSummary) ?? string.Empty, document.Get(Rationale) ?? string.Empty,
+            (document.GetValues(GuidelineSource) ?? []).Select(Enum.Parse<GuidelineSource>).ToList(),
+            document.GetValues(GuidelineTopics) ?? [], document.GetValues(Specialty) ?? []);
+
+    /// <summary>The rationale signature of a document, from doc values; empty when the index predates signatures.</summary>
+    public static ulong[] Signature(IndexReader reader, int doc)
+    {
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var values = leaf.AtomicReader.GetBinaryDocValues(RationaleSignatureField);
+        if (values is null)
+        {
+            return [];
+        }
+
+        var bytes = new BytesRef();
+        values.Get(doc - leaf.DocBase, bytes);
+        return RationaleSignature.FromBytes(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
+    }
+
+    /// <summary>A date as the sortable integer the date field holds.</summary>
+    public static int DateKey(DateOnly date) => date.Year * 10000 + date.Month * 100 + date.Day;
+
+    /// <summary>An optional date as its key.</summary>
+    public static int? DateKey(DateOnly? date) => date is { } d ? DateKey(d) : null;
+}

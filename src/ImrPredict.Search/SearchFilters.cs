@@ -1,0 +1,22 @@
+using ImrPredict.Core.Letters;
+
+namespace ImrPredict.Search;
+
+/// <summary>Filters on a search; null fields do not filter.</summary>
+/// <param name="Decision">Only items with this decision.</param>
+/// <param name="Categories">Only items of these categories.</param>
+/// <param name="GuidelineSources">Only items citing one of these sources.</param>
+/// <param name="DecidedFrom">Decision date on or after.</param>
+/// <param name="DecidedTo">Decision date on or before.</param>
+/// <param name="ExcludeLetterId">Leave out this letter (the case's own, in evaluations).</param>
+public sealed record SearchFilters(
+    Decision? Decision = null,
+    IReadOnlyList<ItemCategory>? Categories = null,
+    IReadOnlyList<GuidelineSource>? GuidelineSources = null,
+    DateOnly? DecidedFrom = null,
+    DateOnly? DecidedTo = null,
+    string? ExcludeLetterId = null)
+{
+    /// <summary>No filter.</summary>
+    public static SearchFilters None { get; } = new();
+}

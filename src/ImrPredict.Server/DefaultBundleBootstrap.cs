@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Reflection;
+using Microsoft.Extensions.Options;
+
+namespace ImrPredict.Server;
+
+/// <summary>
+/// Builds the default bundle of a fresh clone by running <c>imr bootstrap</c> as a child process, its output forwarded
+/// to the log: the server itself carries neither the trainer nor the letter generator.
+/// </summary>
+public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> options, ILogger<DefaultBundleBootstrap> logger)
+{
+    /// <summary>The build-time location of <c>imr.dll</c>, written into this assembly by the project file.</summary>
+    public static string? BuiltTool =>
+        typeof(DefaultBundleBootstrap).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "ImrBootstrapTool")?.Value;
+
+    /// <summary>Runs the bootstrap into <paramref name="bundleDirectory"/>; null on success, else why it failed.</summary>
+    public async Task<string?> BuildAsync(string bundleDirectory, CancellationToken cancellationToken)
+    {
+        var tool = options.Value.BootstrapTool is { Length: > 0 } configured ? configured : BuiltTool;
+        if (tool is null || !File.Exists(tool))
+        {
+            return $"the imr tool that builds the default bundle is not at '{tool}': build it (dotnet build training/ImrPredict.Training) or set ImrPredict:BootstrapTool";
+        }
+
+        var letters = options.Value.DefaultCorpusLetters;
+        LogBuilding(logger, bundleDirectory, letters);
+        var start = tool.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? new ProcessStartInfo(DotnetHost()) { ArgumentList = { tool } }
+            : new ProcessStartInfo(tool);
+        foreach (var argument in new[] { "bootstrap", "--out", bundleDirectory, "--letters", letters.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        using var process = new Process { StartInfo = start };
+        var errors = new List<string>();
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { Length: > 0 } text)
+            {
+                LogProgress(logger, text);
+            }
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { Length: > 0 } text)
+            {
+                lock (errors)
+                {
+                    errors.Add(text);
+                }
+
+                LogProgress(logger, text);
+            }
+        };
+        try
+        {
+            process.Start();
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return $"the imr tool '{tool}' could not be started: {e.Message}";
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping: the bundle is written to a temporary folder first, so killing leaves nothing half-made.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return process.ExitCode == 0
+            ? null
+            : $"imr bootstrap exited with {process.ExitCode}: {string.Join(" / ", errors.TakeLast(3))}";
+    }
+
+    /// <summary>The dotnet host that runs this process (set by the SDK for dotnet run and test), else dotnet on the PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
+        : "dotnet";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No bundle at {Directory}: building the default bundle from {Letters} generated letters (imr bootstrap)")]
+    private static partial void LogBuilding(ILogger logger, string directory, int letters);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Default bundle: {Message}")]
+    private static partial void LogProgress(ILogger logger, string message);
+}

@@ -1,0 +1,76 @@
+using ImrPredict.Application.Models;
+using ImrPredict.ML.Bundles;
+using Microsoft.Extensions.Options;
+
+namespace ImrPredict.Server;
+
+/// <summary>
+/// Loads the bundle at start (building the default one first when absent) without blocking the listener, then watches
+/// the bundle folder and loads a newly published bundle; a damaged one is refused and the previous one keeps serving.
+/// </summary>
+public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap bootstrap, IOptions<ImrPredictOptions> options, ILogger<ModelLoader> logger)
+    : BackgroundService
+{
+    private string? _refusedIdentity;
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
+    {
+        try
+        {
+            if (!File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) && options.Value.BuildDefaultBundle)
+            {
+                if (await bootstrap.BuildAsync(host.BundleDirectory, stoppingToken) is { } failure)
+                {
+                    LogBootstrapFailed(logger, failure);
+                    host.Unavailable($"the default bundle could not be built: {failure}");
+                }
+            }
+
+            if (File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) || host.LastError is null)
+            {
+                host.TryLoad(host.BundleDirectory);
+            }
+
+            var poll = options.Value.ReloadPollSeconds;
+            while (poll > 0 && !stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(poll), stoppingToken);
+                var manifest = Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile);
+                if (File.Exists(manifest) && PublishedIdentity(manifest) is { } published && published != host.ServedIdentity && published != _refusedIdentity)
+                {
+                    _refusedIdentity = host.TryLoad(host.BundleDirectory) ? null : published;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, e);
+        }
+    }, stoppingToken);
+
+    private static string? PublishedIdentity(string manifestPath)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(manifestPath));
+            var root = document.RootElement;
+            return root.TryGetProperty("bundleVersion", out var version) && root.TryGetProperty("modelSha256", out var hash)
+                ? ModelHost.Identity(version.GetString(), hash.GetString())
+                : null;
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building the default bundle failed; predictions answer FAILED_PRECONDITION: {Reason}")]
+    private static partial void LogBootstrapFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the model failed; predictions answer FAILED_PRECONDITION")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

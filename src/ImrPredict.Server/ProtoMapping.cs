@@ -1,0 +1,114 @@
+using System.Globalization;
+using ImrPredict.Application.Cases;
+using ImrPredict.Application.Determinations;
+using ImrPredict.Application.Letters;
+using ImrPredict.Application.Models;
+using ImrPredict.Server.V1;
+using SearchHit = ImrPredict.Search.PrecedentHit;
+
+namespace ImrPredict.Server;
+
+/// <summary>Small maps between the API's messages and the application's domain records, one per shape.</summary>
+internal static class ProtoMapping
+{
+    public static CaseInput ToInput(string summary, IEnumerable<ItemRequest> items, DateOnly? injury, DateOnly? denial, string? caseId = null) =>
+        new(summary, items.Select(i => i.RequestedItem).ToList(), injury, denial, string.IsNullOrEmpty(caseId) ? null : caseId);
+
+    public static PredictResponse ToMessage(CaseAssessment assessment)
+    {
+        var response = new PredictResponse { ModelVersion = assessment.ModelVersion, Threshold = assessment.Threshold };
+        foreach (var item in assessment.Items)
+        {
+            var message = new ItemPrediction
+            {
+                RequestedItem = item.RequestedItem,
+                Category = item.Category.ToString(),
+                POverturned = item.POverturned,
+                Decision = item.Decision.ToString(),
+            };
+            message.Contributions.AddRange(item.Contributions.Select(c => new Contribution { Feature = c.Feature, Weight = c.Weight }));
+            message.Precedents.AddRange(item.Precedents.Select(ToMessage));
+            response.Items.Add(message);
+        }
+
+        return response;
+    }
+
+    public static PredictLetterResponse ToMessage(LetterAssessment letter) => new()
+    {
+        LetterId = letter.LetterId,
+        CaseNumber = letter.CaseNumber ?? string.Empty,
+        ClinicalSummary = letter.ClinicalSummary,
+        Prediction = ToMessage(letter.Assessment),
+    };
+
+    public static RankCasesResponse ToMessage(CaseRanking ranking)
+    {
+        var response = new RankCasesResponse { ModelVersion = ranking.ModelVersion };
+        response.Items.AddRange(ranking.Items.Select(r => new V1.RankedItem
+        {
+            CaseId = r.CaseId,
+            ItemIndex = r.ItemIndex,
+            RequestedItem = r.RequestedItem,
+            POverturned = r.POverturned,
+            Decision = r.Decision.ToString(),
+        }));
+        return response;
+    }
+
+    public static V1.PrecedentHit ToMessage(SearchHit hit) => new()
+    {
+        Id = hit.Id,
+        LetterId = hit.LetterId,
+        CaseNumber = hit.CaseNumber ?? string.Empty,
+        RequestedItem = hit.RequestedItem,
+        Category = hit.Category.ToString(),
+        Decision = hit.Decision.ToString(),
+        DecisionDate = hit.DecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+        Score = hit.Score,
+        Passages = { hit.Passages },
+        CollapsedDuplicates = hit.CollapsedDuplicates,
+    };
+
+    public static SearchPrecedentsResponse ToMessage(Search.PrecedentPage page)
+    {
+        var response = new SearchPrecedentsResponse { TotalMatches = page.TotalMatches, Page = page.Page };
+        response.Hits.AddRange(page.Hits.Select(ToMessage));
+        return response;
+    }
+
+    public static PrecedentDetail ToMessage(Search.Precedent precedent)
+    {
+        var detail = new PrecedentDetail { Hit = ToMessage(precedent.Hit), ClinicalSummary = precedent.ClinicalSummary, Rationale = precedent.Rationale };
+        detail.GuidelineTopics.AddRange(precedent.GuidelineTopics);
+        detail.ReviewerSpecialties.AddRange(precedent.ReviewerSpecialties);
+        return detail;
+    }
+
+    public static ModelInfo ToMessage(ModelDescription description) => new()
+    {
+        BundleVersion = description.Manifest.BundleVersion,
+        CorpusKind = description.Manifest.CorpusKind,
+        CreatedUtc = description.Manifest.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
+        Threshold = description.Manifest.Threshold.Value,
+        Rows = description.Manifest.Rows,
+        ValidationRocAuc = description.Manifest.Metrics.Model.RocAuc,
+        ManifestJson = System.Text.Json.JsonSerializer.Serialize(description.Manifest, ML.Bundles.ModelManifest.JsonOptions),
+        Precedents = description.Precedents,
+        LastLoadError = description.LastLoadError ?? string.Empty,
+    };
+
+    public static LetterSubmission ToSubmission(LetterContent content) => new(content.ContentCase switch
+    {
+        LetterContent.ContentOneofCase.Pdf => content.Pdf.ToByteArray(),
+        LetterContent.ContentOneofCase.Text => System.Text.Encoding.UTF8.GetBytes(content.Text),
+        _ => null,
+    }, content.Source);
+
+    public static AddDeterminationsResponse ToMessage(AddedDeterminations added)
+    {
+        var response = new AddDeterminationsResponse { LettersAdded = added.LettersAdded, ItemsAdded = added.ItemsAdded, Precedents = added.Precedents };
+        response.Errors.AddRange(added.Rejections.Select(r => new LetterError { Index = r.Index, Source = r.Source, Code = r.Code, Message = r.Message }));
+        return response;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Reflection;
+using Grpc.Core;
+using ImrPredict.Server.V1;
+
+namespace ImrPredict.Server.Tests;
+
+/// <summary>The shape the service keeps: no training code in the server, every admin call behind the API key.</summary>
+public sealed class CompositionTests(ServiceFixture fixture)
+{
+    [Fact]
+    public void The_server_references_neither_training_nor_the_generator()
+    {
+        var referenced = AllReferences(typeof(ImrPredictGrpcService).Assembly).ToList();
+
+        Assert.Contains("ImrPredict.Application", referenced);
+        Assert.Contains("ImrPredict.ML", referenced);
+        Assert.DoesNotContain("ImrPredict.ML.Training", referenced);
+        Assert.DoesNotContain("ImrPredict.Synthetic", referenced);
+        Assert.DoesNotContain("ScottPlot", referenced);
+    }
+
+    [Fact]
+    public async Task Every_admin_call_refuses_a_caller_without_the_key()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var admin = typeof(ImrPredictGrpcService).GetMethods().Where(m => m.GetCustomAttribute<AdminCallAttribute>() is not null).Select(m => m.Name).ToList();
+        var add = new AddDeterminationsRequest();
+        add.Letters.Add(new LetterContent { Text = "not a letter", Source = "x" });
+
+        var refusedAdd = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.AddDeterminationsAsync(add, cancellationToken: token).ResponseAsync);
+        var refusedReload = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.ReloadModelAsync(new ReloadModelRequest(), cancellationToken: token).ResponseAsync);
+
+        Assert.Equal(["AddDeterminations", "ReloadModel"], admin.Order(StringComparer.Ordinal));
+        Assert.Equal(StatusCode.Unauthenticated, refusedAdd.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, refusedReload.StatusCode);
+    }
+
+    /// <summary>The names of the assembly's references, followed through the project's own assemblies.</summary>
+    private static IEnumerable<string> AllReferences(Assembly root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<AssemblyName>(root.GetReferencedAssemblies());
+        while (pending.TryDequeue(out var name))
+        {
+            if (name.Name is null || !seen.Add(name.Name) || !name.Name.StartsWith("ImrPredict", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var next in Assembly.Load(name).GetReferencedAssemblies())
+            {
+                pending.Enqueue(next);
+            }
+        }
+
+        return seen;
+    }
+}
