@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ImrPredict.Bench;
 
-/// <summary>The service's own <c>Program</c> on Kestrel, configured by settings as an operator would configure it.</summary>
-internal sealed class ServerUnderLoad(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// <summary>
+/// The service's own <c>Program</c> on Kestrel, configured by settings as an operator would configure it (any type of the
+/// server assembly names its entry point; this project has a <c>Program</c> of its own).
+/// </summary>
+internal sealed class ServerUnderLoad(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<ImrPredict.Server.ImrPredictGrpcService>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
