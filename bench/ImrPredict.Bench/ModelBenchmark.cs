@@ -28,7 +28,7 @@ internal static class ModelBenchmark
         var stopwatch = Stopwatch.StartNew();
         var peak = new PeakMemory();
         var trained = ModelTrainer.Train(ml, rows, LetterCorpus.Instance, options, folds, includeLogistic: false,
-            new Progress<string>(m => Console.WriteLine($"  [{stopwatch.Elapsed.TotalSeconds,6:N0} s] {m}")));
+            new Progress<string>(m => Console.WriteLine($"  [{stopwatch.Elapsed.TotalSeconds,6:N0} s] {m}"))).Value;
         var seconds = stopwatch.Elapsed.TotalSeconds;
         peak.Stop();
         Console.WriteLine($"train benchmark: {rows.Count:N0} items, {folds} validation folds + final fit, {Environment.ProcessorCount} cores");
@@ -42,7 +42,7 @@ internal static class ModelBenchmark
         var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
         var rows = GeneratedRows(items, seed: 6);
         var ml = new MLContext(seed: 1);
-        var trained = ModelTrainer.Train(ml, rows, LetterCorpus.Instance, PipelineOptions.ForSmallCorpus(rows.Count), 2, includeLogistic: false);
+        var trained = ModelTrainer.Train(ml, rows, LetterCorpus.Instance, PipelineOptions.ForSmallCorpus(rows.Count), 2, includeLogistic: false).Value;
         var directory = Directory.CreateTempSubdirectory("imr-bench-predict-");
         try
         {

@@ -1,3 +1,4 @@
+using ImrPredict.Core.Results;
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Evaluation;
 using Microsoft.ML;
@@ -7,39 +8,45 @@ namespace ImrPredict.ML.Training;
 /// <summary>Trains a bundle's model: grouped validation folds choose the threshold, then one fit on all rows.</summary>
 public static class ModelTrainer
 {
-    /// <summary>Checks that rows can train a binary model; throws <see cref="TrainingDataException"/> naming what is wrong.</summary>
-    public static void Validate<TRow>(IReadOnlyList<TRow> rows, ICorpusSpec<TRow> spec, int validationFolds)
+    /// <summary>Whether rows can train a binary model: null when they can, else what is wrong.</summary>
+    public static Error<TrainingErrorCode>? Check<TRow>(IReadOnlyList<TRow> rows, ICorpusSpec<TRow> spec, int validationFolds)
         where TRow : class
     {
         if (rows.Count == 0)
         {
-            throw new TrainingDataException("no training items: the data folders hold no readable letters");
+            return new Error<TrainingErrorCode>(TrainingErrorCode.NoItems, "no training items: the data folders hold no readable letters");
         }
 
         var overturned = rows.Count(spec.LabelOf);
         if (overturned == 0)
         {
-            throw new TrainingDataException($"all {rows.Count:N0} items are Upheld: a classifier needs Overturned items too");
+            return new Error<TrainingErrorCode>(TrainingErrorCode.OneLabel, $"all {rows.Count:N0} items are Upheld: a classifier needs Overturned items too");
         }
 
         if (overturned == rows.Count)
         {
-            throw new TrainingDataException($"all {rows.Count:N0} items are Overturned: a classifier needs Upheld items too");
+            return new Error<TrainingErrorCode>(TrainingErrorCode.OneLabel, $"all {rows.Count:N0} items are Overturned: a classifier needs Upheld items too");
         }
 
         var groups = rows.Select(spec.GroupOf).Distinct().Count();
         if (groups < validationFolds)
         {
-            throw new TrainingDataException($"{groups} letter(s) cannot fill {validationFolds} validation folds");
+            return new Error<TrainingErrorCode>(TrainingErrorCode.TooFewGroups, $"{groups} letter(s) cannot fill {validationFolds} validation folds");
         }
+
+        return null;
     }
 
-    /// <summary>Trains on all rows after choosing the threshold on <paramref name="validationFolds"/> grouped folds.</summary>
-    public static TrainedModel Train<TRow>(MLContext ml, IReadOnlyList<TRow> rows, ICorpusSpec<TRow> spec, PipelineOptions options,
+    /// <summary>Trains on all rows after choosing the threshold on <paramref name="validationFolds"/> grouped folds; refuses rows <see cref="Check"/> refuses.</summary>
+    public static Result<TrainedModel, TrainingErrorCode> Train<TRow>(MLContext ml, IReadOnlyList<TRow> rows, ICorpusSpec<TRow> spec, PipelineOptions options,
         int validationFolds, bool includeLogistic, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
         where TRow : class
     {
-        Validate(rows, spec, validationFolds);
+        if (Check(rows, spec, validationFolds) is { } refused)
+        {
+            return refused;
+        }
+
         var oof = CrossValidator.Run(ml, rows, spec, options, validationFolds, includeLogistic, progress, cancellationToken);
         var best = BinaryMetrics.BestF1Threshold(oof.Model, oof.Labels);
         var threshold = new ThresholdChoice(best.Threshold, best.Precision, best.Recall, best.F1,

@@ -8,13 +8,6 @@ using Lucene.Net.Util;
 
 namespace ImrPredict.Search;
 
-/// <summary>The one Lucene version this project writes and reads.</summary>
-public static class SearchVersion
-{
-    /// <summary>Lucene 4.8 compatibility.</summary>
-    public const LuceneVersion Lucene = LuceneVersion.LUCENE_48;
-}
-
 /// <summary>
 /// English analysis tuned for IMR letters: strengths ("10/325mg"), quantities ("#90"), spinal levels
 /// ("l4-l5") and scores ("8/10") stay single tokens; guideline names (MTUS, ACOEM, ODG) survive; plurals

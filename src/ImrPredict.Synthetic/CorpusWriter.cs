@@ -6,21 +6,6 @@ using ImrPredict.Core.Parsing;
 
 namespace ImrPredict.Synthetic;
 
-/// <summary>What <see cref="CorpusWriter.Write"/> produced.</summary>
-/// <param name="Letters">Letters written.</param>
-/// <param name="Items">Items across them.</param>
-/// <param name="Overturned">Items labelled Overturned.</param>
-/// <param name="MeanProbability">Mean true probability of Overturned.</param>
-public sealed record CorpusSummary(long Letters, long Items, long Overturned, double MeanProbability);
-
-/// <summary>One line of <c>truth.jsonl</c>: the true probability an item's label was drawn from.</summary>
-/// <param name="LetterId">The id <c>imr parse</c> gives the letter.</param>
-/// <param name="ItemIndex">The item's position in the letter, from 0.</param>
-/// <param name="POverturned">The true probability of Overturned.</param>
-/// <param name="Decision">The drawn label.</param>
-/// <param name="Category">The category the generator drew.</param>
-public sealed record TruthLine(string LetterId, int ItemIndex, double POverturned, string Decision, string Category);
-
 /// <summary>
 /// Streams a generated corpus to disk: letters in folders of 1,000 (<c>0000/</c>, <c>0001/</c>, ...),
 /// <c>truth.jsonl</c> and <c>corpus.json</c>. Letters are made in parallel batches and written in order,

@@ -19,7 +19,7 @@ public sealed class TrainedBundleFixture : IDisposable
         Directory = System.IO.Directory.CreateTempSubdirectory("imr-bundle-");
         Rows = TestCorpus.SharedRows;
         Options = PipelineOptions.ForSmallCorpus(Rows.Count) with { Seed = 7 };
-        Trained = ModelTrainer.Train(Ml, Rows, LetterCorpus.Instance, Options, validationFolds: 3, includeLogistic: false);
+        Trained = ModelTrainer.Train(Ml, Rows, LetterCorpus.Instance, Options, validationFolds: 3, includeLogistic: false).Value;
         BundlePath = Path.Combine(Directory.FullName, "bundle");
         Assert.Null(Save(BundlePath, overwrite: false));
     }
@@ -198,10 +198,11 @@ public class BundleTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBu
         var rows = fixture.Rows.Take(300).ToList();
         var allUpheld = rows.Select(r => Clone(r, label: false)).ToList();
 
-        var noOverturned = Assert.Throws<TrainingDataException>(() => ModelTrainer.Validate(allUpheld, LetterCorpus.Instance, 3));
-        Assert.Contains("Upheld", noOverturned.Message, StringComparison.Ordinal);
-        Assert.Throws<TrainingDataException>(() => ModelTrainer.Validate(new List<ItemRow>(), LetterCorpus.Instance, 3));
-        Assert.Throws<TrainingDataException>(() => ModelTrainer.Validate(rows.Take(2).Select(r => Clone(r, r.Label)).Append(Clone(rows[0], !rows[0].Label)).ToList(), LetterCorpus.Instance, 3));
+        var noOverturned = ModelTrainer.Check(allUpheld, LetterCorpus.Instance, 3);
+        Assert.Contains("Upheld", noOverturned?.Message, StringComparison.Ordinal);
+        Assert.Equal(TrainingErrorCode.NoItems, ModelTrainer.Check(new List<ItemRow>(), LetterCorpus.Instance, 3)?.Code);
+        Assert.Equal(TrainingErrorCode.TooFewGroups, ModelTrainer.Check(rows.Take(2).Select(r => Clone(r, r.Label)).Append(Clone(rows[0], !rows[0].Label)).ToList(), LetterCorpus.Instance, 3)?.Code);
+        Assert.False(ModelTrainer.Train(fixture.Ml, allUpheld, LetterCorpus.Instance, fixture.Options, 3, includeLogistic: false, cancellationToken: TestContext.Current.CancellationToken).Success);
     }
 
     private static ItemRow Clone(ItemRow row, bool label) => new()

@@ -20,10 +20,11 @@ public sealed class DmhcTests : IDisposable
             MN12-3,2012,Mental,Depression,Mental Health,TMS,Pending,Medical Necessity,,
             """".Replace("\n", "\r\n", StringComparison.Ordinal));
 
-        var all = DmhcCsv.Read(_file);
-        var recent = DmhcCsv.Read(_file, YearRange.Parse("2014.."));
+        var read = DmhcCsv.Read(_file);
+        var recent = DmhcCsv.Read(_file, YearRange.Parse("2014..")).Value;
 
-        Assert.Null(all.Error);
+        Assert.Null(read.Error);
+        var all = read.Value;
         Assert.Equal(2, all.Rows.Count);
         Assert.Equal(1, all.SkippedRows);
         Assert.Equal("Cancer, Other", all.Rows[0].DiagnosisCategory);
@@ -41,10 +42,12 @@ public sealed class DmhcTests : IDisposable
         File.WriteAllText(_file, "a,b\n1,2\n");
 
         var read = DmhcCsv.Read(_file);
+        var missing = DmhcCsv.Read(_file + ".missing");
 
-        Assert.Empty(read.Rows);
-        Assert.Contains("determination", read.Error, StringComparison.Ordinal);
-        Assert.Contains("no DMHC export", DmhcCsv.Read(_file + ".missing").Error, StringComparison.Ordinal);
+        Assert.Equal(DmhcErrorCode.MissingColumns, read.Error?.Code);
+        Assert.Contains("determination", read.Error?.Message, StringComparison.Ordinal);
+        Assert.Equal(DmhcErrorCode.Missing, missing.Error?.Code);
+        Assert.Contains("no DMHC export", missing.Error?.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,9 +60,10 @@ public sealed class DmhcTests : IDisposable
             Assert.Skip($"'{sample}' is absent: the DMHC findings sample lives in ../shared");
         }
 
-        var read = DmhcCsv.Read(sample);
+        var result = DmhcCsv.Read(sample);
 
-        Assert.Null(read.Error);
+        Assert.Null(result.Error);
+        var read = result.Value;
         Assert.Equal(20, read.Rows.Count);
         Assert.True(read.HasFindings);
         Assert.All(read.Rows, r => Assert.Matches(@"^(\d+-\d+|65\+)$", r.AgeRange));

@@ -1,6 +1,6 @@
-using ImrPredict.ML.Training;
 using ImrPredict.Core.Letters;
 using ImrPredict.ML.Data;
+using ImrPredict.ML.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

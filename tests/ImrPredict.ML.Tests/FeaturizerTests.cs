@@ -1,7 +1,7 @@
-using ImrPredict.ML.Training;
 using ImrPredict.Core.Letters;
 using ImrPredict.ML.Data;
 using ImrPredict.ML.Prediction;
+using ImrPredict.ML.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using ImrPredict.Core.Letters;
+using ImrPredict.Core.Results;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
-using ImrPredict.Core.Results;
 
 namespace ImrPredict.Core.Parsing;
 

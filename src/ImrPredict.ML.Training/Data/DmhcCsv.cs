@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ImrPredict.Core.Results;
 
 namespace ImrPredict.ML.Data;
 
@@ -8,11 +9,11 @@ namespace ImrPredict.ML.Data;
 public static class DmhcCsv
 {
     /// <summary>Reads an export; <paramref name="years"/> keeps only report years in the range.</summary>
-    public static DmhcData Read(string path, Bundles.YearRange? years = null)
+    public static Result<DmhcData, DmhcErrorCode> Read(string path, Bundles.YearRange? years = null)
     {
         if (!File.Exists(path))
         {
-            return new DmhcData([], false, 0, $"no DMHC export at '{path}'");
+            return Result<DmhcData, DmhcErrorCode>.Fail(DmhcErrorCode.Missing, $"no DMHC export at '{path}'");
         }
 
         List<Dictionary<string, string>> records;
@@ -22,12 +23,12 @@ public static class DmhcCsv
         }
         catch (Exception e) when (e is IOException or JsonException or FormatException)
         {
-            return new DmhcData([], false, 0, $"'{path}' cannot be read as a DMHC export: {e.Message}");
+            return Result<DmhcData, DmhcErrorCode>.Fail(DmhcErrorCode.Unreadable, $"'{path}' cannot be read as a DMHC export: {e.Message}");
         }
 
         if (records.Count == 0)
         {
-            return new DmhcData([], false, 0, $"'{path}' holds no rows");
+            return Result<DmhcData, DmhcErrorCode>.Fail(DmhcErrorCode.Empty, $"'{path}' holds no rows");
         }
 
         var first = records[0];
@@ -35,7 +36,7 @@ public static class DmhcCsv
         var absent = needed.Where(k => !first.ContainsKey(k)).ToList();
         if (absent.Count > 0)
         {
-            return new DmhcData([], false, 0, $"'{path}' lacks the DMHC columns {string.Join(", ", absent)} (columns found: {string.Join(", ", first.Keys)})");
+            return Result<DmhcData, DmhcErrorCode>.Fail(DmhcErrorCode.MissingColumns, $"'{path}' lacks the DMHC columns {string.Join(", ", absent)} (columns found: {string.Join(", ", first.Keys)})");
         }
 
         var rows = new List<DmhcRow>(records.Count);
@@ -69,7 +70,7 @@ public static class DmhcCsv
             rows.Add(row);
         }
 
-        return new DmhcData(rows, rows.Any(r => r.Findings.Length > 0), skipped, null);
+        return new DmhcData(rows, rows.Any(r => r.Findings.Length > 0), skipped);
     }
 
     private static string Get(Dictionary<string, string> record, string key) => record.TryGetValue(key, out var value) ? value.Trim() : string.Empty;

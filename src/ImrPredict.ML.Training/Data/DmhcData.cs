@@ -4,5 +4,4 @@ namespace ImrPredict.ML.Data;
 /// <param name="Rows">Decisions read.</param>
 /// <param name="HasFindings">Whether any row has Findings text.</param>
 /// <param name="SkippedRows">Rows without a recognizable determination.</param>
-/// <param name="Error">Why the file could not be read at all.</param>
-public sealed record DmhcData(IReadOnlyList<DmhcRow> Rows, bool HasFindings, int SkippedRows, string? Error);
+public sealed record DmhcData(IReadOnlyList<DmhcRow> Rows, bool HasFindings, int SkippedRows);

@@ -4,21 +4,6 @@ using ImrPredict.Core.Results;
 
 namespace ImrPredict.ML.Data;
 
-/// <summary>A letter file that could not be read, and why.</summary>
-/// <param name="Path">The file.</param>
-/// <param name="Error">The parse error.</param>
-public sealed record LetterFailure(string Path, Error<ParseErrorCode> Error);
-
-/// <summary>Rows from letter folders, in a stable order, with the letters that failed.</summary>
-/// <param name="Rows">One row per disputed item.</param>
-/// <param name="Parsed">The letters read, each once, in file order (for the precedent index built beside a model).</param>
-/// <param name="Failures">Letters that could not be read.</param>
-public sealed record LoadedLetters(IReadOnlyList<ItemRow> Rows, IReadOnlyList<ImrLetter> Parsed, IReadOnlyList<LetterFailure> Failures)
-{
-    /// <summary>Letters read.</summary>
-    public int Letters => Parsed.Count;
-}
-
 /// <summary>Reads letter folders in parallel into model rows.</summary>
 public static class LetterLoader
 {

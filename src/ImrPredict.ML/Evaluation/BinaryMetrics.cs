@@ -2,19 +2,6 @@ using ImrPredict.Core.Statistics;
 
 namespace ImrPredict.ML.Evaluation;
 
-/// <summary>One bin of a reliability table.</summary>
-/// <param name="Lower">Lower edge of the predicted-probability bin.</param>
-/// <param name="Upper">Upper edge.</param>
-/// <param name="Count">Items in the bin.</param>
-/// <param name="MeanPredicted">Mean predicted probability in the bin.</param>
-/// <param name="ObservedRate">Share of Overturned in the bin.</param>
-public sealed record ReliabilityBin(double Lower, double Upper, int Count, double MeanPredicted, double ObservedRate);
-
-/// <summary>A 95% interval from a bootstrap over letters.</summary>
-/// <param name="Lower">2.5th percentile.</param>
-/// <param name="Upper">97.5th percentile.</param>
-public sealed record Interval(double Lower, double Upper);
-
 /// <summary>Metrics of probabilities of Overturned against labels, at a decision threshold.</summary>
 public sealed record BinaryMetrics
 {

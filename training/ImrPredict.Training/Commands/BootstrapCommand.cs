@@ -53,8 +53,14 @@ internal static class BootstrapCommand
 
         var ml = new MLContext(seed: 1);
         var options = PipelineOptions.ForSmallCorpus(rows.Count);
-        var trained = ModelTrainer.Train(ml, rows, LetterCorpus.Instance, options, validationFolds: 2, includeLogistic: false,
+        var training = ModelTrainer.Train(ml, rows, LetterCorpus.Instance, options, validationFolds: 2, includeLogistic: false,
             new Progress<string>(Console.WriteLine), cancellationToken);
+        if (!training.TryGetValue(out var trained))
+        {
+            Console.Error.WriteLine($"imr bootstrap: {training.Error}");
+            return 1;
+        }
+
         var description = new BundleDescription("letters-default", "letters", options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns,
             [$"generated: {letters} letters, seed {CorpusSeed}"]);
         var saved = BundleBuilder.Save(ml, output.FullName, trained, description, overwrite: false, indexLetters: parsed);

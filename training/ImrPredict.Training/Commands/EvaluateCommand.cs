@@ -54,14 +54,7 @@ internal static class EvaluateCommand
                 return Task.FromResult(Fail($"--years '{yearsText}' needs --dmhc and a range like 2014-2016"));
             }
 
-            try
-            {
-                return Task.FromResult(Run(args, new ConsoleProgress(result.GetValue(quiet)), cancellationToken));
-            }
-            catch (TrainingDataException e)
-            {
-                return Task.FromResult(Fail(e.Message));
-            }
+            return Task.FromResult(Run(args, new ConsoleProgress(result.GetValue(quiet)), cancellationToken));
         });
         return command;
     }
@@ -77,10 +70,10 @@ internal static class EvaluateCommand
         var ml = new MLContext(seed: args.Seed);
         if (args.Dmhc is not null)
         {
-            var read = DmhcCsv.Read(args.Dmhc.FullName, args.Years);
-            if (read.Error is not null)
+            var export = DmhcCsv.Read(args.Dmhc.FullName, args.Years);
+            if (!export.TryGetValue(out var read))
             {
-                return Fail(read.Error);
+                return Fail(export.Error.Message);
             }
 
             console.Say($"read {read.Rows.Count:N0} DMHC decisions ({read.Rows.Count(r => r.Label):N0} overturned)");
@@ -104,7 +97,11 @@ internal static class EvaluateCommand
         PipelineOptions options, double? oracle, CancellationToken cancellationToken)
         where TRow : class
     {
-        ModelTrainer.Validate(rows, spec, args.Cv);
+        if (ModelTrainer.Check(rows, spec, args.Cv) is { } refused)
+        {
+            return Fail(refused.Message);
+        }
+
         var oof = console.Run("cross-validating", (_, status) => CrossValidator.Run(ml, rows, spec, options, args.Cv, args.Baseline, status, cancellationToken));
         var models = new List<ScoredModel> { new("FastTree", EvaluationReport.Metrics(oof.Model, oof, oof.Thresholds), oof.Model) };
         if (oof.Logistic is not null)
@@ -182,7 +179,7 @@ internal static class EvaluateCommand
 
         object rows = spec.Kind == "letters"
             ? LetterLoader.Load(sources).Rows
-            : DmhcCsv.Read(sources[0], bundle.Manifest.ReportYears).Rows;
+            : DmhcCsv.Read(sources[0], bundle.Manifest.ReportYears) is { Success: true } export ? export.Value.Rows : [];
         return rows as IReadOnlyList<TRow>;
     }
 

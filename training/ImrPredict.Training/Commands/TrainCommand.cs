@@ -66,15 +66,14 @@ internal static class TrainCommand
             return 2;
         }
 
-        try
-        {
-            return args.Dmhc is null ? TrainLetters(args, console, cancellationToken) : TrainDmhc(args, console, cancellationToken);
-        }
-        catch (TrainingDataException e)
-        {
-            Console.Error.WriteLine($"imr train: {e.Message}; nothing was written");
-            return 1;
-        }
+        return args.Dmhc is null ? TrainLetters(args, console, cancellationToken) : TrainDmhc(args, console, cancellationToken);
+    }
+
+    /// <summary>Training data that cannot train: said once, exit code 1, nothing written.</summary>
+    private static int Refuse(string message)
+    {
+        Console.Error.WriteLine($"imr train: {message}; nothing was written");
+        return 1;
     }
 
     private static int TrainLetters(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
@@ -82,7 +81,7 @@ internal static class TrainCommand
         var missing = args.Data.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToList();
         if (missing.Count > 0)
         {
-            throw new TrainingDataException($"no such data folder or file: {string.Join(", ", missing)}");
+            return Refuse($"no such data folder or file: {string.Join(", ", missing)}");
         }
 
         var loaded = console.Run("parsing letters", (counts, _) => LetterLoader.Load(args.Data, counts, cancellationToken));
@@ -104,10 +103,10 @@ internal static class TrainCommand
 
     private static int TrainDmhc(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
     {
-        var read = DmhcCsv.Read(args.Dmhc!.FullName, args.ReportYears);
-        if (read.Error is not null)
+        var export = DmhcCsv.Read(args.Dmhc!.FullName, args.ReportYears);
+        if (!export.TryGetValue(out var read))
         {
-            throw new TrainingDataException(read.Error);
+            return Refuse(export.Error.Message);
         }
 
         console.Say($"read {read.Rows.Count:N0} DMHC decisions ({read.Rows.Count(r => r.Label):N0} overturned); findings text {(read.HasFindings ? "present" : "absent")}; {read.SkippedRows} rows skipped");
@@ -120,11 +119,15 @@ internal static class TrainCommand
         PipelineOptions options, IReadOnlyList<string> inputColumns, double? oracleAuc, CancellationToken cancellationToken, IReadOnlyList<ImrLetter>? indexLetters)
         where TRow : class
     {
-        ModelTrainer.Validate(rows, spec, args.Folds);
+        if (ModelTrainer.Check(rows, spec, args.Folds) is { } refused)
+        {
+            return Refuse(refused.Message);
+        }
+
         var ml = new MLContext(seed: args.Seed);
         var stopwatch = Stopwatch.StartNew();
         var trained = console.Run("training", (_, status) =>
-            ModelTrainer.Train(ml, rows, spec, options, args.Folds, args.Baseline, status, cancellationToken));
+            ModelTrainer.Train(ml, rows, spec, options, args.Folds, args.Baseline, status, cancellationToken).Value);
         console.Say($"trained in {stopwatch.Elapsed.TotalSeconds:N0} s; validation ROC-AUC {trained.ValidationMetrics.RocAuc:F3}, threshold {trained.Threshold.Value:F3} (precision {trained.Threshold.Precision:F3}, recall {trained.Threshold.Recall:F3})");
 
         var sources = args.Dmhc is null ? args.Data.Select(Path.GetFullPath).ToList() : [args.Dmhc.FullName];

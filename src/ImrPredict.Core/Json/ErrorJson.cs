@@ -1,0 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ImrPredict.Core.Letters;
+using ImrPredict.Core.Results;
+
+namespace ImrPredict.Core.Json;
+
+/// <summary>An error in JSON output.</summary>
+/// <param name="Code">The <see cref="ParseErrorCode"/> name.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record ErrorJson(string Code, string Message);

@@ -1,4 +1,0 @@
-namespace ImrPredict.ML.Training;
-
-/// <summary>Why training could not start.</summary>
-public sealed class TrainingDataException(string message) : Exception(message);
