@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ImrPredict.ML.Data;
-using Microsoft.ML;
 
 namespace ImrPredict.ML.Training;
 

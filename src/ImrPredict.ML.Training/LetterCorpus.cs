@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ImrPredict.ML.Data;
 using Microsoft.ML;
 

@@ -1,8 +1,3 @@
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Evaluation;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace ImrPredict.ML.Training;
 
 /// <summary>Out-of-fold probabilities of the model and its two baselines on the same grouped folds.</summary>

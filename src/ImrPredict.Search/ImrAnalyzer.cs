@@ -4,7 +4,6 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Pattern;
 using Lucene.Net.Analysis.Util;
-using Lucene.Net.Util;
 
 namespace ImrPredict.Search;
 

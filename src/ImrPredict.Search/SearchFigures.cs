@@ -1,6 +1,3 @@
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Statistics;
-
 namespace ImrPredict.Search;
 
 /// <summary>Leave-one-letter-out figures of one search profile.</summary>

@@ -1,9 +1,3 @@
-using System.Text.RegularExpressions;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Pattern;
-using Lucene.Net.Analysis.Util;
 using Lucene.Net.Util;
 
 namespace ImrPredict.Search;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
-
 namespace ImrPredict.Synthetic;
 
 /// <summary>What <see cref="CorpusWriter.Write"/> produced.</summary>

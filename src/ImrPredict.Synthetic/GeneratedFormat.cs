@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text;
-using ImrPredict.Core.Letters;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Writer;
-
 namespace ImrPredict.Synthetic;
 
 /// <summary>The forms <c>imr generate</c> writes.</summary>

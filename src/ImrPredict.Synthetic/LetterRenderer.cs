@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ImrPredict.Core.Letters;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;

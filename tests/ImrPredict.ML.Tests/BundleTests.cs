@@ -41,6 +41,16 @@ public sealed class TrainedBundleFixture : IDisposable
             hash => ManifestFactory.For(Trained, "letters-test", "letters", Options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns, [], hash, DateTimeOffset.UnixEpoch),
             overwrite);
 
+    /// <summary>Loads the saved bundle and its predictor, failing the test with the error when either is refused.</summary>
+    public ItemPredictor LoadPredictor()
+    {
+        var bundle = ModelBundle.Load(Ml, BundlePath);
+        Assert.True(bundle.Success, bundle.Error?.ToString());
+        var predictor = ItemPredictor.Create(Ml, bundle.Value);
+        Assert.True(predictor.Success, predictor.Error?.ToString());
+        return predictor.Value;
+    }
+
     public void Dispose() => Directory.Delete(recursive: true);
 }
 
@@ -59,13 +69,8 @@ public class BundleTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBu
     [Fact]
     public void Saved_bundle_loads_and_predicts_held_out_letters_better_than_chance()
     {
-        var bundleResult = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
-        Assert.True(bundleResult.Success, bundleResult.Error?.ToString());
-        var bundle = bundleResult.Value;
-        Assert.StartsWith("5.", bundle!.Manifest.MlNetVersion, StringComparison.Ordinal);
-        var predictorResult = ItemPredictor.Create(fixture.Ml, bundle!);
-        Assert.True(predictorResult.Success, predictorResult.Error?.ToString());
-        var predictor = predictorResult.Value;
+        var predictor = fixture.LoadPredictor();
+        Assert.StartsWith("5.", predictor.Bundle.Manifest.MlNetVersion, StringComparison.Ordinal);
 
         var heldOut = TestCorpus.Letters(seed: 99, count: 1500).SelectMany(ItemRows.From).ToList();
         var probabilities = predictor!.PredictBatch(heldOut);
@@ -82,12 +87,7 @@ public class BundleTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBu
     [Fact]
     public void Explanations_name_only_words_keyed_to_the_item_own_category()
     {
-        var bundleResult = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
-        Assert.True(bundleResult.Success, bundleResult.Error?.ToString());
-        var bundle = bundleResult.Value;
-        var predictorResult = ItemPredictor.Create(fixture.Ml, bundle!);
-        Assert.True(predictorResult.Success, predictorResult.Error?.ToString());
-        var predictor = predictorResult.Value;
+        var predictor = fixture.LoadPredictor();
         var items = TestCorpus.Letters(seed: 98, count: 300).SelectMany(ItemRows.From).Take(200).ToList();
 
         var keyed = 0;
@@ -106,12 +106,7 @@ public class BundleTests(TrainedBundleFixture fixture) : IClassFixture<TrainedBu
     [Fact]
     public void Predictions_are_the_same_from_many_threads()
     {
-        var bundleResult = ModelBundle.Load(fixture.Ml, fixture.BundlePath);
-        Assert.True(bundleResult.Success, bundleResult.Error?.ToString());
-        var bundle = bundleResult.Value;
-        var predictorResult = ItemPredictor.Create(fixture.Ml, bundle!);
-        Assert.True(predictorResult.Success, predictorResult.Error?.ToString());
-        var predictor = predictorResult.Value;
+        var predictor = fixture.LoadPredictor();
         var rows = fixture.Rows.Take(200).ToList();
         var sequential = rows.Select(r => predictor!.Predict(r).POverturned).ToArray();
 

@@ -1,5 +1,4 @@
 using ImrPredict.Core.Letters;
-using ImrPredict.ML.Data;
 using ImrPredict.ML.Prediction;
 using ImrPredict.ML.Training;
 using Microsoft.ML;

@@ -2,7 +2,6 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using ImrPredict.Server.V1;
 using ImrPredict.Synthetic;
-using Microsoft.AspNetCore.TestHost;
 
 namespace ImrPredict.Server.Tests;
 

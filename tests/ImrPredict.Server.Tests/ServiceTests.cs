@@ -6,7 +6,6 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using ImrPredict.Server.V1;
 using ImrPredict.Synthetic;
-using Microsoft.AspNetCore.TestHost;
 
 namespace ImrPredict.Server.Tests;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ImrPredict.Core.Letters;
-using ImrPredict.Core.Results;
 
 namespace ImrPredict.Core.Json;
 

@@ -1,6 +1,4 @@
 using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
-using ImrPredict.Core.Results;
 
 namespace ImrPredict.ML.Data;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using ImrPredict.ML.Training;
-using ScottPlot;
-
 namespace ImrPredict.ML.Evaluation;
 
 /// <summary>A named set of metrics for the report (the model or a baseline).</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-
 namespace ImrPredict.ML.Data;
 
 /// <summary>One DMHC IMR determination as the DMHC model sees it.</summary>

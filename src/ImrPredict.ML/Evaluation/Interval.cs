@@ -1,5 +1,3 @@
-using ImrPredict.Core.Statistics;
-
 namespace ImrPredict.ML.Evaluation;
 
 /// <summary>A 95% interval from a bootstrap over letters.</summary>

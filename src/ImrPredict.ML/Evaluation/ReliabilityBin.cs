@@ -1,5 +1,3 @@
-using ImrPredict.Core.Statistics;
-
 namespace ImrPredict.ML.Evaluation;
 
 /// <summary>One bin of a reliability table.</summary>
