@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using ImrPredict.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ImrPredict.Bench;
@@ -11,6 +12,8 @@ internal sealed class ServerUnderLoad(IReadOnlyDictionary<string, string?> setti
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The server project's folder, as for `dotnet run`: its appsettings.json and relative models folder resolve from there.
+        builder.UseContentRoot(Path.Combine(SharedDataLocation.RepositoryRoot(), "src", "ImrPredict.Server"));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
