@@ -1,0 +1,356 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ImrPredict.Core.Results;
+
+namespace ImrPredict.Store;
+
+/// <summary>
+/// The determination store on SQLite (the embedded default) or PostgreSQL (shared by replicas): one table of letters keyed
+/// by letter id, each row carrying its bytes, its parse or parse error and the sequence of its last change. Every failure
+/// is a <see cref="StoreErrorCode"/> naming the store, never an exception.
+/// </summary>
+public sealed class SqlDeterminationStore : IDeterminationStore
+{
+    /// <summary>The schema this build writes and reads.</summary>
+    public const int SchemaVersion = 1;
+
+    private const string SelectLetter = "SELECT seq, letter_id, source, received_utc, content_sha256, original, parsed, error_code, error_message, deleted FROM letters";
+
+    private readonly SqlDialect _dialect;
+
+    private SqlDeterminationStore(SqlDialect dialect) => _dialect = dialect;
+
+    /// <inheritdoc />
+    public string Description => _dialect.Description;
+
+    /// <summary>Opens (creating when absent) the SQLite store file at <paramref name="path"/>.</summary>
+    public static Result<IDeterminationStore, StoreErrorCode> OpenSqlite(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Result<IDeterminationStore, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"the store folder for '{path}' cannot be created: {e.Message}");
+        }
+
+        return Open(new SqliteDialect(Path.GetFullPath(path)));
+    }
+
+    /// <summary>Opens (creating the tables when absent) the PostgreSQL store at <paramref name="connectionString"/>.</summary>
+    public static Result<IDeterminationStore, StoreErrorCode> OpenPostgres(string connectionString)
+    {
+        PostgresDialect dialect;
+        try
+        {
+            dialect = new PostgresDialect(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            return Result<IDeterminationStore, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"ConnectionStrings:Determinations is not a valid PostgreSQL connection string: {e.Message}");
+        }
+
+        return Open(dialect);
+    }
+
+    private static Result<IDeterminationStore, StoreErrorCode> Open(SqlDialect dialect)
+    {
+        var store = new SqlDeterminationStore(dialect);
+        // Under the writers' lock, so replicas starting together on one PostgreSQL database create the schema once.
+        var ready = store.Write((connection, transaction, _) =>
+        {
+            foreach (var statement in dialect.CreateSchema)
+            {
+                Execute(connection, transaction, statement);
+            }
+
+            var version = Scalar(connection, transaction, "SELECT value FROM store_meta WHERE key = 'schema_version'") as string;
+            if (version is null)
+            {
+                Execute(connection, transaction, $"INSERT INTO store_meta (key, value) VALUES ('schema_version', '{SchemaVersion}')");
+                return SchemaVersion;
+            }
+
+            return int.Parse(version, CultureInfo.InvariantCulture);
+        }, 0);
+        if (!ready.TryGetValue(out var found))
+        {
+            dialect.Dispose();
+            return Result<IDeterminationStore, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, ready.Error.Message);
+        }
+
+        if (found > SchemaVersion)
+        {
+            dialect.Dispose();
+            return Result<IDeterminationStore, StoreErrorCode>.Fail(StoreErrorCode.SchemaTooNew,
+                $"{dialect.Description} has schema version {found}; this build reads version {SchemaVersion}: upgrade the service before using this store");
+        }
+
+        return store;
+    }
+
+    /// <inheritdoc />
+    public Result<IReadOnlyList<StoredAdd>, StoreErrorCode> Add(IReadOnlyList<LetterSubmission> letters)
+    {
+        // Parsing is the expensive part: done in parallel before the write lock is taken.
+        var prepared = new (LetterSubmission Submission, string Sha256, LetterParse Parse, string? Json)[letters.Count];
+        Parallel.For(0, letters.Count, i =>
+        {
+            var sha = Convert.ToHexStringLower(SHA256.HashData(letters[i].Content));
+            var parse = LetterParse.Of(letters[i].Content, sha);
+            prepared[i] = (letters[i], sha, parse, parse.Letter is { } letter ? StoreJson.Serialize(letter) : null);
+        });
+        var received = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        return Write<IReadOnlyList<StoredAdd>>((connection, transaction, next) =>
+        {
+            var results = new List<StoredAdd>(prepared.Length);
+            for (var i = 0; i < prepared.Length; i++)
+            {
+                var (submission, sha, parse, json) = prepared[i];
+                var existing = Existing(connection, transaction, parse.LetterId);
+                if (existing is { Deleted: false } current && current.Sha256 == sha)
+                {
+                    results.Add(new StoredAdd(i, parse.LetterId, current.Sequence, AddOutcome.Unchanged, parse.Error));
+                    continue;
+                }
+
+                var sequence = next();
+                Upsert(connection, transaction, parse.LetterId, sequence, submission.Source, received, sha, submission.Content, json, parse.Error?.Code.ToString(), parse.Error?.Message);
+                var outcome = parse.Error is not null ? AddOutcome.Refused : existing is null ? AddOutcome.Added : AddOutcome.Replaced;
+                results.Add(new StoredAdd(i, parse.LetterId, sequence, outcome, parse.Error));
+            }
+
+            return results;
+        }, letters.Sum(l => (long)l.Content.Length));
+    }
+
+    /// <inheritdoc />
+    public Result<long?, StoreErrorCode> Delete(string letterId) => Write<long?>((connection, transaction, next) =>
+    {
+        if (Existing(connection, transaction, letterId) is not { Deleted: false })
+        {
+            return null;
+        }
+
+        var sequence = next();
+        using var command = Command(connection, transaction, "UPDATE letters SET deleted = 1, seq = @seq WHERE letter_id = @id");
+        Parameter(command, "@seq", sequence);
+        Parameter(command, "@id", letterId);
+        command.ExecuteNonQuery();
+        return sequence;
+    }, 0);
+
+    /// <inheritdoc />
+    public Result<long?, StoreErrorCode> UpdateParse(string letterId, LetterParse parse) => Write<long?>((connection, transaction, next) =>
+    {
+        var row = Read(connection, transaction, $"{SelectLetter} WHERE letter_id = @id", command => Parameter(command, "@id", letterId)).FirstOrDefault();
+        if (row is null || row.Deleted)
+        {
+            return null;
+        }
+
+        var json = parse.Letter is { } letter ? StoreJson.Serialize(letter) : null;
+        var unchanged = parse.LetterId == letterId && row.ErrorCode == parse.Error?.Code.ToString()
+            && (json is null ? row.Letter is null : row.Letter is not null && StoreJson.Serialize(row.Letter) == json);
+        if (unchanged)
+        {
+            return null;
+        }
+
+        var sequence = next();
+        if (parse.LetterId != letterId)
+        {
+            // The new parser names the letter differently: the old id becomes a tombstone, the letter lives on under the new one.
+            using var tombstone = Command(connection, transaction, "UPDATE letters SET deleted = 1, seq = @seq WHERE letter_id = @id");
+            Parameter(tombstone, "@seq", sequence);
+            Parameter(tombstone, "@id", letterId);
+            tombstone.ExecuteNonQuery();
+            sequence = next();
+        }
+
+        Upsert(connection, transaction, parse.LetterId, sequence, row.Source, row.ReceivedUtc.ToString("O", CultureInfo.InvariantCulture), row.ContentSha256,
+            row.Original, json, parse.Error?.Code.ToString(), parse.Error?.Message);
+        return sequence;
+    }, 0);
+
+    /// <inheritdoc />
+    public Result<IReadOnlyList<StoreChange>, StoreErrorCode> ChangesAfter(long sequence, int max) => Query<IReadOnlyList<StoreChange>>(connection =>
+    {
+        using var command = Command(connection, null, "SELECT seq, letter_id, parsed, deleted FROM letters WHERE seq > @after ORDER BY seq LIMIT @max");
+        Parameter(command, "@after", sequence);
+        Parameter(command, "@max", Math.Clamp(max, 1, 100_000));
+        using var reader = command.ExecuteReader();
+        var changes = new List<StoreChange>();
+        while (reader.Read())
+        {
+            var deleted = Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture) != 0;
+            var letter = deleted || reader.IsDBNull(2) ? null : StoreJson.Deserialize(reader.GetString(2));
+            changes.Add(new StoreChange(reader.GetInt64(0), reader.GetString(1), letter));
+        }
+
+        return changes;
+    });
+
+    /// <inheritdoc />
+    public Result<StoredLetter?, StoreErrorCode> Get(string letterId) => Query(connection =>
+        Read(connection, null, $"{SelectLetter} WHERE letter_id = @id", command => Parameter(command, "@id", letterId)).FirstOrDefault());
+
+    /// <inheritdoc />
+    public Result<IReadOnlyList<StoredLetter>, StoreErrorCode> LettersAfter(long sequence, int max) => Query<IReadOnlyList<StoredLetter>>(connection =>
+        Read(connection, null, $"{SelectLetter} WHERE seq > @after ORDER BY seq LIMIT @max",
+            command =>
+            {
+                Parameter(command, "@after", sequence);
+                Parameter(command, "@max", Math.Clamp(max, 1, 100_000));
+            }));
+
+    /// <inheritdoc />
+    public Result<StoreCounts, StoreErrorCode> Counts() => Query(connection =>
+    {
+        using var command = Command(connection, null, """
+            SELECT
+              COALESCE(SUM(CASE WHEN deleted = 0 AND parsed IS NOT NULL THEN 1 ELSE 0 END), 0),
+              COALESCE(SUM(CASE WHEN deleted = 0 AND parsed IS NULL THEN 1 ELSE 0 END), 0),
+              COALESCE(SUM(CASE WHEN deleted <> 0 THEN 1 ELSE 0 END), 0),
+              COALESCE(MAX(seq), 0)
+            FROM letters
+            """);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new StoreCounts(
+            Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture),
+            Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+            Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+            Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture));
+    });
+
+    /// <inheritdoc />
+    public void Dispose() => _dialect.Dispose();
+
+    /// <summary>A write transaction that excludes other writers; <c>next()</c> hands out the sequences after the last committed one.</summary>
+    private Result<T, StoreErrorCode> Write<T>(Func<DbConnection, DbTransaction, Func<long>, T> work, long bytes)
+    {
+        try
+        {
+            using var connection = _dialect.Open();
+            using var transaction = _dialect.BeginWrite(connection);
+            long? last = null;
+            long Next()
+            {
+                last ??= Convert.ToInt64(Scalar(connection, transaction, "SELECT COALESCE(MAX(seq), 0) FROM letters") ?? 0L, CultureInfo.InvariantCulture);
+                last++;
+                return last.Value;
+            }
+
+            var result = work(connection, transaction, Next);
+            transaction.Commit();
+            return result;
+        }
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
+        {
+            return Result<T, StoreErrorCode>.Fail(StoreErrorCode.WriteFailed,
+                $"{Description} refused a write ({bytes:N0} bytes); nothing of it was kept: {e.Message}");
+        }
+    }
+
+    private Result<T, StoreErrorCode> Query<T>(Func<DbConnection, T> work)
+    {
+        try
+        {
+            using var connection = _dialect.Open();
+            return work(connection);
+        }
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException or JsonException)
+        {
+            return Result<T, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"{Description} cannot be read: {e.Message}");
+        }
+    }
+
+    private static (long Sequence, string Sha256, bool Deleted)? Existing(DbConnection connection, DbTransaction transaction, string letterId)
+    {
+        using var command = Command(connection, transaction, "SELECT seq, content_sha256, deleted FROM letters WHERE letter_id = @id");
+        Parameter(command, "@id", letterId);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? (reader.GetInt64(0), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) != 0)
+            : null;
+    }
+
+    private static void Upsert(DbConnection connection, DbTransaction transaction, string letterId, long sequence, string source, string received, string sha,
+        byte[] original, string? json, string? errorCode, string? errorMessage)
+    {
+        using var command = Command(connection, transaction, """
+            INSERT INTO letters (letter_id, seq, source, received_utc, content_sha256, original, parsed, error_code, error_message, deleted)
+            VALUES (@id, @seq, @source, @received, @sha, @original, @parsed, @code, @message, 0)
+            ON CONFLICT (letter_id) DO UPDATE SET seq = excluded.seq, source = excluded.source, received_utc = excluded.received_utc,
+              content_sha256 = excluded.content_sha256, original = excluded.original, parsed = excluded.parsed,
+              error_code = excluded.error_code, error_message = excluded.error_message, deleted = 0
+            """);
+        Parameter(command, "@id", letterId);
+        Parameter(command, "@seq", sequence);
+        Parameter(command, "@source", source);
+        Parameter(command, "@received", received);
+        Parameter(command, "@sha", sha);
+        Parameter(command, "@original", original);
+        Parameter(command, "@parsed", json);
+        Parameter(command, "@code", errorCode);
+        Parameter(command, "@message", errorMessage);
+        command.ExecuteNonQuery();
+    }
+
+    private static List<StoredLetter> Read(DbConnection connection, DbTransaction? transaction, string sql, Action<DbCommand> parameters)
+    {
+        using var command = Command(connection, transaction, sql);
+        parameters(command);
+        using var reader = command.ExecuteReader();
+        var letters = new List<StoredLetter>();
+        while (reader.Read())
+        {
+            letters.Add(new StoredLetter(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                reader.GetString(4),
+                (byte[])reader.GetValue(5),
+                reader.IsDBNull(6) ? null : StoreJson.Deserialize(reader.GetString(6)),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture) != 0));
+        }
+
+        return letters;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Parameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        using var command = Command(connection, transaction, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        using var command = Command(connection, transaction, sql);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+}

@@ -1,0 +1,4 @@
+namespace ImrPredict.Store.Tests;
+
+/// <summary>The store contract on PostgreSQL, the store replicas share.</summary>
+public sealed class PostgresStoreContractTests() : StoreContract(StoreFactory.Postgres());
