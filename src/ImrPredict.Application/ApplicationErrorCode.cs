@@ -12,8 +12,11 @@ public enum ApplicationErrorCode
     /// <summary>No model is loaded (yet, or every bundle was refused).</summary>
     NoModel,
 
-    /// <summary>The serving bundle has no precedent index.</summary>
-    NoPrecedentIndex,
+    /// <summary>The determination store cannot be reached or read.</summary>
+    StoreUnavailable,
+
+    /// <summary>The store refused a write (read-only folder, full disk, lost connection); nothing of it was kept.</summary>
+    StoreWriteFailed,
 
     /// <summary>The precedent asked for does not exist.</summary>
     NotFound,
@@ -21,6 +24,6 @@ public enum ApplicationErrorCode
     /// <summary>A bundle was refused; the previous one keeps serving.</summary>
     BundleRefused,
 
-    /// <summary>The precedent index failed while answering.</summary>
+    /// <summary>The precedent index cannot answer now (being rebuilt from the store, or failed).</summary>
     IndexUnavailable,
 }

@@ -3,6 +3,7 @@ using ImrPredict.Application.Determinations;
 using ImrPredict.Application.Letters;
 using ImrPredict.Application.Models;
 using ImrPredict.Application.Precedents;
+using ImrPredict.Application.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,23 +15,43 @@ namespace ImrPredict.Application;
 public static class ApplicationServices
 {
     /// <summary>
-    /// Adds the limits (section <c>ImrPredict</c>, validated on start), the model host serving <paramref name="bundleDirectory"/>
-    /// and every use case.
+    /// Adds the limits and storage settings (section <c>ImrPredict</c>, validated on start; the PostgreSQL store from
+    /// <c>ConnectionStrings:Determinations</c>), the model host serving <paramref name="bundleDirectory"/>, the store, this
+    /// replica's precedent view and every use case. Relative folders resolve against <paramref name="resolve"/>.
     /// </summary>
-    public static IServiceCollection AddImrPredictApplication(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, string> bundleDirectory)
+    public static IServiceCollection AddImrPredictApplication(this IServiceCollection services, IConfiguration configuration,
+        Func<IServiceProvider, string> bundleDirectory, Func<IServiceProvider, string, string> resolve)
     {
         services.AddOptions<ServiceLimits>()
             .Bind(configuration.GetSection(ServiceLimits.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(provider => new ModelHost(bundleDirectory(provider), provider.GetRequiredService<IOptions<ServiceLimits>>().Value,
-            provider.GetRequiredService<ILogger<ModelHost>>()));
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(ServiceLimits.Section))
+            .Configure(options => options.ConnectionString ??= configuration.GetConnectionString("Determinations"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+        services.AddSingleton(provider => new ModelHost(bundleDirectory(provider), provider.GetRequiredService<ILogger<ModelHost>>()));
+        services.AddSingleton(provider =>
+        {
+            var storage = provider.GetRequiredService<StorageOptions>();
+            return new DeterminationStoreHost(storage, resolve(provider, storage.DataDirectory), provider.GetRequiredService<ILogger<DeterminationStoreHost>>());
+        });
+        services.AddSingleton(provider =>
+        {
+            var storage = provider.GetRequiredService<StorageOptions>();
+            var index = storage.IndexDirectory is { Length: > 0 } folder ? folder : Path.Combine(storage.DataDirectory, "index");
+            return new PrecedentView(provider.GetRequiredService<DeterminationStoreHost>(), resolve(provider, index),
+                provider.GetRequiredService<IOptions<ServiceLimits>>().Value, provider.GetRequiredService<ILogger<PrecedentView>>());
+        });
         services.AddSingleton<IServingModels>(provider => provider.GetRequiredService<ModelHost>());
         services.AddSingleton<AssessCase>();
         services.AddSingleton<AssessLetter>();
         services.AddSingleton<RankCases>();
         services.AddSingleton<SearchPrecedents>();
         services.AddSingleton<AddDeterminations>();
+        services.AddSingleton<DeleteDetermination>();
         services.AddSingleton<ManageModel>();
         return services;
     }

@@ -15,8 +15,13 @@ internal static class UseCaseErrors
             ? $"no model is loaded: {reason}"
             : "no model is loaded yet (the default bundle may still be building)");
 
-    public static Error<ApplicationErrorCode> NoPrecedentIndex() =>
-        new(ApplicationErrorCode.NoPrecedentIndex, "the serving bundle has no precedent index");
+    /// <summary>A store error in application terms: the store is down, or it refused a write.</summary>
+    public static Error<ApplicationErrorCode> FromStore(Error<Store.StoreErrorCode> error) => error.Code switch
+    {
+        Store.StoreErrorCode.InvalidArgument => new(ApplicationErrorCode.InvalidArgument, error.Message, error.Field),
+        Store.StoreErrorCode.WriteFailed => new(ApplicationErrorCode.StoreWriteFailed, error.Message),
+        _ => new(ApplicationErrorCode.StoreUnavailable, error.Message),
+    };
 
     /// <summary>A search engine error in application terms; <paramref name="context"/> names the request part it came from.</summary>
     public static Error<ApplicationErrorCode> FromSearch(Error<SearchErrorCode> error, string? context = null) => error.Code switch

@@ -36,10 +36,23 @@ public sealed partial class PrecedentIndex : IDisposable
         Tuning = tuning;
         _queries = new PrecedentQueryBuilder(analyzer, profile, tuning);
         _searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        AppliedSequence = writer.CommitData is { } data && data.TryGetValue(SequenceKey, out var applied)
+            && long.TryParse(applied, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+            ? sequence
+            : 0;
     }
 
     /// <summary>The search settings this index runs with.</summary>
     public SearchTuning Tuning { get; }
+
+    /// <summary>The key of the applied store sequence in the Lucene commit's user data.</summary>
+    public const string SequenceKey = "storeSequence";
+
+    /// <summary>
+    /// The last store sequence applied (<see cref="ApplyChanges"/>), kept in the Lucene commit itself so the index and its
+    /// position in the store can never disagree; 0 for an index that never applied changes.
+    /// </summary>
+    public long AppliedSequence { get; private set; }
 
     /// <summary>Items in the index.</summary>
     public int Count
@@ -140,6 +153,38 @@ public sealed partial class PrecedentIndex : IDisposable
             }
 
             _writer.Commit();
+        }
+
+        _searchers.MaybeRefreshBlocking();
+        _queries.ClearCache();
+        return items;
+    }
+
+    /// <summary>
+    /// Applies store changes in order (each replaces its letter's items, or removes them) and commits them together with
+    /// <paramref name="sequence"/>, the last change's sequence: after a crash the index resumes from exactly what it committed.
+    /// </summary>
+    public int ApplyChanges(IReadOnlyList<IndexChange> changes, long sequence)
+    {
+        var items = 0;
+        lock (_writeGate)
+        {
+            foreach (var change in changes)
+            {
+                _writer.DeleteDocuments(new Term(PrecedentSchema.LetterId, change.LetterId));
+                foreach (var item in change.Letter?.Items ?? [])
+                {
+                    _writer.AddDocument(PrecedentSchema.ToDocument(change.Letter!, item));
+                    items++;
+                }
+            }
+
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [SequenceKey] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            _writer.Commit();
+            AppliedSequence = sequence;
         }
 
         _searchers.MaybeRefreshBlocking();

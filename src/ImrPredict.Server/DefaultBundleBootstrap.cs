@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using System.Reflection;
+using ImrPredict.Application.Storage;
+using ImrPredict.Store;
 using Microsoft.Extensions.Options;
 
 namespace ImrPredict.Server;
 
 /// <summary>
 /// Builds the default bundle of a fresh clone by running <c>imr bootstrap</c> as a child process, its output forwarded
-/// to the log: the server itself carries neither the trainer nor the letter generator.
+/// to the log: the server itself carries neither the trainer nor the letter generator. The same step puts the generated
+/// letters into an empty store, so a fresh clone has precedents to search.
 /// </summary>
-public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> options, ILogger<DefaultBundleBootstrap> logger)
+public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> options, StorageOptions storage, IHostEnvironment environment,
+    ILogger<DefaultBundleBootstrap> logger)
 {
     /// <summary>The build-time location of <c>imr.dll</c>, written into this assembly by the project file.</summary>
     public static string? BuiltTool =>
@@ -28,10 +32,14 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
         var start = tool.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? new ProcessStartInfo(DotnetHost()) { ArgumentList = { tool } }
             : new ProcessStartInfo(tool);
-        foreach (var argument in new[] { "bootstrap", "--out", bundleDirectory, "--letters", letters.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        var dataDirectory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, storage.DataDirectory));
+        foreach (var argument in new[] { "bootstrap", "--out", bundleDirectory, "--letters", letters.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory })
         {
             start.ArgumentList.Add(argument);
         }
+
+        // The PostgreSQL store's connection string travels in the environment, not on a command line others can read.
+        start.Environment[StoreLocation.ConnectionStringVariable] = storage.ConnectionString ?? string.Empty;
 
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

@@ -13,9 +13,11 @@ public static class HostExtensions
             .Bind(builder.Configuration.GetSection(ImrPredictOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddImrPredictApplication(builder.Configuration, BundleDirectory);
+        builder.Services.AddImrPredictApplication(builder.Configuration, BundleDirectory,
+            (services, folder) => Path.GetFullPath(Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, folder)));
         builder.Services.AddSingleton<DefaultBundleBootstrap>();
         builder.Services.AddHostedService<ModelLoader>();
+        builder.Services.AddHostedService<PrecedentSync>();
         builder.Services.AddGrpc(grpc =>
         {
             var limit = builder.Configuration.GetSection(ImrPredictOptions.Section).GetValue<int?>(nameof(ImrPredictOptions.MaxMessageBytes)) ?? 16 * 1024 * 1024;

@@ -24,6 +24,7 @@ public sealed class ImrPredictGrpcService(
     RankCases rankCases,
     SearchPrecedents searchPrecedents,
     AddDeterminations addDeterminations,
+    DeleteDetermination deleteDetermination,
     ManageModel manageModel,
     IOptions<ServiceLimits> limits)
     : ImrPredictService.ImrPredictServiceBase
@@ -124,8 +125,19 @@ public sealed class ImrPredictGrpcService(
         validation.Require(request.Letters.Count > 0, "letters", "give at least one letter");
         validation.Require(request.Letters.Count <= limit, "letters", $"at most {limit} letters per call");
         validation.ThrowIfInvalid();
-        var added = addDeterminations.Run(request.Letters.Select(ProtoMapping.ToSubmission).ToList());
+        var added = addDeterminations.Run(request.Letters.Select(ProtoMapping.ToSubmission).ToList(), context.CancellationToken);
         return Task.FromResult(ProtoMapping.ToMessage(added.ValueOrThrow()));
+    }
+
+    /// <inheritdoc />
+    [AdminCall]
+    public override Task<DeleteDeterminationResponse> DeleteDetermination(DeleteDeterminationRequest request, ServerCallContext context)
+    {
+        var validation = new RequestValidation();
+        validation.Require(!string.IsNullOrWhiteSpace(request.LetterId), "letter_id", "the letter id is empty");
+        validation.ThrowIfInvalid();
+        var sequence = deleteDetermination.Run(request.LetterId, context.CancellationToken).ValueOrThrow();
+        return Task.FromResult(new DeleteDeterminationResponse { Sequence = sequence });
     }
 
     /// <inheritdoc />

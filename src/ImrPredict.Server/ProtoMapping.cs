@@ -107,7 +107,14 @@ internal static class ProtoMapping
 
     public static AddDeterminationsResponse ToMessage(AddedDeterminations added)
     {
-        var response = new AddDeterminationsResponse { LettersAdded = added.LettersAdded, ItemsAdded = added.ItemsAdded, Precedents = added.Precedents };
+        var response = new AddDeterminationsResponse
+        {
+            LettersAdded = added.LettersAdded,
+            ItemsAdded = added.ItemsAdded,
+            Precedents = added.Precedents,
+            Sequence = added.Sequence,
+            Searchable = added.Searchable,
+        };
         response.Errors.AddRange(added.Rejections.Select(r => new LetterError { Index = r.Index, Source = r.Source, Code = r.Code, Message = r.Message }));
         return response;
     }

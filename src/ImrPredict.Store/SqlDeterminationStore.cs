@@ -113,14 +113,14 @@ public sealed class SqlDeterminationStore : IDeterminationStore
                 var existing = Existing(connection, transaction, parse.LetterId);
                 if (existing is { Deleted: false } current && current.Sha256 == sha)
                 {
-                    results.Add(new StoredAdd(i, parse.LetterId, current.Sequence, AddOutcome.Unchanged, parse.Error));
+                    results.Add(new StoredAdd(i, parse.LetterId, current.Sequence, AddOutcome.Unchanged, parse.Error, parse.Letter?.Items.Count ?? 0));
                     continue;
                 }
 
                 var sequence = next();
                 Upsert(connection, transaction, parse.LetterId, sequence, submission.Source, received, sha, submission.Content, json, parse.Error?.Code.ToString(), parse.Error?.Message);
                 var outcome = parse.Error is not null ? AddOutcome.Refused : existing is null ? AddOutcome.Added : AddOutcome.Replaced;
-                results.Add(new StoredAdd(i, parse.LetterId, sequence, outcome, parse.Error));
+                results.Add(new StoredAdd(i, parse.LetterId, sequence, outcome, parse.Error, parse.Letter?.Items.Count ?? 0));
             }
 
             return results;

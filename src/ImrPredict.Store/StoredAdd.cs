@@ -9,4 +9,5 @@ namespace ImrPredict.Store;
 /// <param name="Sequence">The sequence of the change (for <see cref="AddOutcome.Unchanged"/>, the letter's current one).</param>
 /// <param name="Outcome">What the add did.</param>
 /// <param name="ParseError">Why the parser refused it, for <see cref="AddOutcome.Refused"/>.</param>
-public sealed record StoredAdd(int Index, string LetterId, long Sequence, AddOutcome Outcome, Error<ParseErrorCode>? ParseError);
+/// <param name="Items">The letter's disputed items (0 when refused).</param>
+public sealed record StoredAdd(int Index, string LetterId, long Sequence, AddOutcome Outcome, Error<ParseErrorCode>? ParseError, int Items);

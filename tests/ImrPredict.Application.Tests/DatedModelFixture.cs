@@ -1,4 +1,5 @@
 using ImrPredict.Application.Models;
+using ImrPredict.Application.Storage;
 using ImrPredict.Core.Parsing;
 using ImrPredict.ML;
 using ImrPredict.ML.Bundles;
@@ -40,9 +41,14 @@ public sealed class DatedModelFixture : IDisposable
         var bundle = Path.Combine(_folder.FullName, "dated");
         var saved = BundleBuilder.Save(ml, bundle, trained, new BundleDescription("dated", "letters", options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns, []), overwrite: false);
         Assert.True(saved.Success, saved.Error?.ToString());
-        Host = new ModelHost(bundle, Limits.Value, NullLogger<ModelHost>.Instance);
+        Host = new ModelHost(bundle, NullLogger<ModelHost>.Instance);
         Assert.True(Host.TryLoad(bundle), Host.LastError);
+        var stores = new DeterminationStoreHost(new StorageOptions(), _folder.FullName, NullLogger<DeterminationStoreHost>.Instance);
+        Precedents = new PrecedentView(stores, Path.Combine(_folder.FullName, "index"), Limits.Value, NullLogger<PrecedentView>.Instance);
     }
+
+    /// <summary>An empty store's precedent view (these tests ask for no precedents).</summary>
+    public PrecedentView Precedents { get; }
 
     public Microsoft.Extensions.Options.IOptions<ServiceLimits> Limits { get; } = Microsoft.Extensions.Options.Options.Create(new ServiceLimits());
 
@@ -51,6 +57,7 @@ public sealed class DatedModelFixture : IDisposable
     public void Dispose()
     {
         Host.Dispose();
+        Precedents.Dispose();
         _folder.Delete(recursive: true);
     }
 }

@@ -29,10 +29,13 @@ public sealed class CompositionTests(ServiceFixture fixture)
 
         var refusedAdd = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.AddDeterminationsAsync(add, cancellationToken: token).ResponseAsync);
         var refusedReload = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.ReloadModelAsync(new ReloadModelRequest(), cancellationToken: token).ResponseAsync);
+        var refusedDelete = await Assert.ThrowsAsync<RpcException>(() =>
+            fixture.Client.DeleteDeterminationAsync(new DeleteDeterminationRequest { LetterId = "CM15-0003654" }, cancellationToken: token).ResponseAsync);
 
-        Assert.Equal(["AddDeterminations", "ReloadModel"], admin.Order(StringComparer.Ordinal));
+        Assert.Equal(["AddDeterminations", "DeleteDetermination", "ReloadModel"], admin.Order(StringComparer.Ordinal));
         Assert.Equal(StatusCode.Unauthenticated, refusedAdd.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, refusedReload.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, refusedDelete.StatusCode);
     }
 
     /// <summary>The names of the assembly's references, followed through the project's own assemblies.</summary>

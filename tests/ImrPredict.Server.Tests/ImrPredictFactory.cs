@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Net.Client;
 using ImrPredict.Application.Models;
+using ImrPredict.Application.Storage;
 using ImrPredict.Server.V1;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,9 +13,38 @@ namespace ImrPredict.Server.Tests;
 /// The real <c>Program</c> (its appsettings, registrations and endpoints) over a given models folder: in memory by default,
 /// or on real Kestrel listeners with <see cref="WebApplicationFactory{TEntryPoint}.UseKestrel()"/>.
 /// </summary>
-public sealed class ImrPredictFactory(string modelsDirectory, bool buildDefault, double reloadPollSeconds = 0, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ImrPredictFactory(string modelsDirectory, bool buildDefault, double reloadPollSeconds = 0, IReadOnlyDictionary<string, string?>? settings = null,
+    string? dataDirectory = null)
     : WebApplicationFactory<Program>
 {
+    private readonly DirectoryInfo? _ownData = dataDirectory is null ? Directory.CreateTempSubdirectory("imr-server-data-") : null;
+
+    /// <summary>The data folder of this server's SQLite store and index (its own temporary one unless given).</summary>
+    public string DataDirectory => dataDirectory ?? _ownData!.FullName;
+
+    /// <summary>This server's precedent view.</summary>
+    public PrecedentView Precedents => Services.GetRequiredService<PrecedentView>();
+
+    /// <summary>Waits until the precedent index serves searches and has applied the store's changes so far.</summary>
+    public async Task WaitForPrecedentsAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Precedents.Unavailable is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownData is { Exists: true })
+        {
+            _ownData.Delete(recursive: true);
+        }
+    }
+
     /// <summary>The key admin calls need in these tests.</summary>
     public const string ApiKey = "test-key-123";
 
@@ -50,6 +80,8 @@ public sealed class ImrPredictFactory(string modelsDirectory, bool buildDefault,
         builder.UseSetting("ImrPredict:DefaultCorpusLetters", "1500");
         builder.UseSetting("ImrPredict:ApiKey", ApiKey);
         builder.UseSetting("ImrPredict:ReloadPollSeconds", reloadPollSeconds.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("ImrPredict:DataDirectory", DataDirectory);
+        builder.UseSetting("ImrPredict:IndexPollSeconds", "0.2");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -7,9 +7,10 @@ using ImrPredict.Server.V1;
 namespace ImrPredict.Server.Tests;
 
 /// <summary>
-/// The one service of the test run: the real <c>Program</c> on an empty models folder, so its first start builds the
-/// default bundle (from 1,500 generated letters, by the <c>imr bootstrap</c> child process) once for every test. Tests
-/// that change what is served start their own server over a copy of this bundle (<see cref="CopyOfModels"/>).
+/// The one service of the test run: the real <c>Program</c> on an empty models folder and an empty store, so its first
+/// start builds the default bundle and puts the same 1,500 generated letters into the store (the <c>imr bootstrap</c> child
+/// process) once for every test. Tests that change what is served start their own server over a copy of this bundle
+/// (<see cref="CopyOfModels"/>) and a store of their own.
 /// </summary>
 public sealed class ServiceFixture : IAsyncLifetime
 {
@@ -34,6 +35,8 @@ public sealed class ServiceFixture : IAsyncLifetime
         App = new ImrPredictFactory(_models.FullName, buildDefault: true);
         var host = await App.WaitForModelAsync(TimeSpan.FromMinutes(5));
         Assert.True(host.Current is not null, $"the default bundle was not served: {host.LastError}");
+        await App.WaitForPrecedentsAsync(TimeSpan.FromMinutes(2));
+        Assert.True(App.Precedents.Unavailable is null && App.Precedents.Count > 1000, $"the generated letters are not searchable: {App.Precedents.Unavailable}");
         Http = App.CreateClient();
         Client = App.Client(out var channel);
         Channel = channel;

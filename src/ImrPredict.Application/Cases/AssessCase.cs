@@ -1,4 +1,5 @@
 using ImrPredict.Application.Models;
+using ImrPredict.Application.Storage;
 using ImrPredict.Core.Parsing;
 using ImrPredict.Core.Results;
 using ImrPredict.Search;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ImrPredict.Application.Cases;
 
 /// <summary>Assesses one case: each item's probability of being overturned, why, and the most similar precedents.</summary>
-public sealed class AssessCase(IServingModels models, IOptions<ServiceLimits> limits)
+public sealed class AssessCase(IServingModels models, PrecedentView precedentView, IOptions<ServiceLimits> limits)
 {
     /// <summary>Assesses <paramref name="input"/>; a failed precedent search is an error, never silently no precedents.</summary>
     public Result<CaseAssessment, ApplicationErrorCode> Run(CaseInput input, int contributions, int precedents, CancellationToken cancellationToken) =>
@@ -38,6 +39,17 @@ public sealed class AssessCase(IServingModels models, IOptions<ServiceLimits> li
             return UseCaseErrors.NoModel(models);
         }
 
+        PrecedentIndex? precedentIndex = null;
+        if (precedents > 0)
+        {
+            // Precedents asked for and the index cannot answer: say so rather than answer without them.
+            var view = precedentView.ForSearch();
+            if (!view.TryGetValue(out precedentIndex))
+            {
+                return view.Error;
+            }
+        }
+
         var rows = CaseRows.For(input, "request");
         var items = new List<ItemAssessment>(rows.Count);
         for (var index = 0; index < rows.Count; index++)
@@ -46,9 +58,9 @@ public sealed class AssessCase(IServingModels models, IOptions<ServiceLimits> li
             var item = input.RequestedItems[index];
             var prediction = model.Predictor.Predict(rows[index], contributions);
             IReadOnlyList<PrecedentHit> hits = [];
-            if (precedents > 0 && model.Precedents is { } index2)
+            if (precedentIndex is not null)
             {
-                var found = index2.SearchByCase(input.ClinicalSummary, item, SearchFilters.None, precedents);
+                var found = precedentIndex.SearchByCase(input.ClinicalSummary, item, SearchFilters.None, precedents);
                 if (!found.Success)
                 {
                     return UseCaseErrors.FromSearch(found.Error, $"items[{index}]");

@@ -1,17 +1,21 @@
-using ImrPredict.Application.Models;
+using ImrPredict.Application.Storage;
 using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
 using ImrPredict.Core.Results;
+using ImrPredict.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ImrPredict.Application.Determinations;
 
-/// <summary>Keeps decided letters as precedents: each readable letter is added (re-adding one replaces it), each unreadable one is reported.</summary>
-public sealed partial class AddDeterminations(IServingModels models, IOptions<ServiceLimits> limits, ILogger<AddDeterminations> logger)
+/// <summary>
+/// Keeps decided letters in the store, the system of record: every letter is kept (a refused one with its error), re-adding
+/// one replaces it, and the answer comes once the store has committed them and this replica's index shows them.
+/// </summary>
+public sealed partial class AddDeterminations(DeterminationStoreHost stores, PrecedentView view, IOptions<ServiceLimits> limits, StorageOptions storage,
+    ILogger<AddDeterminations> logger)
 {
-    /// <summary>Adds the readable letters; they are committed before this returns, so an acknowledged letter survives a crash.</summary>
-    public Result<AddedDeterminations, ApplicationErrorCode> Run(IReadOnlyList<LetterSubmission> submissions)
+    /// <summary>Adds the letters; committed to the store before this returns, so an acknowledged letter survives a crash.</summary>
+    public Result<AddedDeterminations, ApplicationErrorCode> Run(IReadOnlyList<LetterSubmission> submissions, CancellationToken cancellationToken)
     {
         var limit = limits.Value.MaxLettersPerAdd;
         if (submissions.Count == 0 || submissions.Count > limit)
@@ -19,38 +23,45 @@ public sealed partial class AddDeterminations(IServingModels models, IOptions<Se
             return UseCaseErrors.Invalid(new FieldViolation("letters", submissions.Count == 0 ? "give at least one letter" : $"at most {limit} letters per call"));
         }
 
-        if (models.Current is not { } model)
+        var opened = stores.Store();
+        if (!opened.TryGetValue(out var store))
         {
-            return UseCaseErrors.NoModel(models);
+            return UseCaseErrors.FromStore(opened.Error);
         }
 
-        if (model.Precedents is not { } index)
-        {
-            return UseCaseErrors.NoPrecedentIndex();
-        }
-
-        var letters = new List<ImrLetter>();
         var rejections = new List<LetterRejection>();
+        var sendable = new List<(int Index, Store.LetterSubmission Letter)>();
         for (var i = 0; i < submissions.Count; i++)
         {
-            var parsed = submissions[i].Content is { } content
-                ? LetterReader.ReadBytes(content)
-                : Result<ImrLetter, ParseErrorCode>.Fail(ParseErrorCode.Empty, "the letter has neither text nor PDF bytes");
-            if (parsed.TryGetValue(out var letter))
+            if (submissions[i].Content is { } content)
             {
-                letters.Add(letter);
+                sendable.Add((i, new Store.LetterSubmission(content, submissions[i].Source)));
             }
             else
             {
-                rejections.Add(new LetterRejection(i, submissions[i].Source, parsed.Error.Code.ToString(), parsed.Error.Message));
+                rejections.Add(new LetterRejection(i, submissions[i].Source, nameof(ParseErrorCode.Empty), "the letter has neither text nor PDF bytes"));
             }
         }
 
-        var items = letters.Count == 0 ? 0 : index.AddLetters(letters);
-        LogAdded(logger, letters.Count, rejections.Count);
-        return new AddedDeterminations(letters.Count, items, index.Count, rejections);
+        var added = sendable.Count == 0 ? Result<IReadOnlyList<StoredAdd>, StoreErrorCode>.Ok([]) : store.Add(sendable.Select(s => s.Letter).ToList());
+        if (!added.TryGetValue(out var results))
+        {
+            return UseCaseErrors.FromStore(added.Error);
+        }
+
+        foreach (var result in results.Where(r => r.Outcome == AddOutcome.Refused))
+        {
+            var index = sendable[result.Index].Index;
+            rejections.Add(new LetterRejection(index, submissions[index].Source, result.ParseError!.Code.ToString(), result.ParseError.Message));
+        }
+
+        var kept = results.Where(r => r.Outcome != AddOutcome.Refused).ToList();
+        var sequence = results.Count == 0 ? view.AppliedSequence : results.Max(r => r.Sequence);
+        var searchable = view.WaitFor(sequence, TimeSpan.FromSeconds(storage.ReadYourWritesSeconds), cancellationToken);
+        LogAdded(logger, kept.Count, rejections.Count, sequence);
+        return new AddedDeterminations(kept.Count, kept.Sum(r => r.Items), view.Count, rejections.OrderBy(r => r.Index).ToList(), sequence, searchable);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Added {Letters} letters to the precedent index; {Errors} refused")]
-    private static partial void LogAdded(ILogger logger, int letters, int errors);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Kept {Letters} letters in the store (sequence {Sequence}); {Errors} refused by the parser")]
+    private static partial void LogAdded(ILogger logger, int letters, int errors, long sequence);
 }

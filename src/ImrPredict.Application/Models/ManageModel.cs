@@ -1,14 +1,15 @@
+using ImrPredict.Application.Storage;
 using ImrPredict.Core.Results;
 
 namespace ImrPredict.Application.Models;
 
 /// <summary>Describes the serving model and replaces it with another bundle on an operator's request.</summary>
-public sealed class ManageModel(IServingModels models)
+public sealed class ManageModel(IServingModels models, PrecedentView precedents)
 {
     /// <summary>The serving bundle.</summary>
     public Result<ModelDescription, ApplicationErrorCode> Describe() =>
         models.Current is { } model
-            ? new ModelDescription(model.Manifest, model.Precedents?.Count ?? 0, models.LastError)
+            ? new ModelDescription(model.Manifest, precedents.Count, models.LastError)
             : UseCaseErrors.NoModel(models);
 
     /// <summary>

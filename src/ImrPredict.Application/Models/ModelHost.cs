@@ -1,18 +1,14 @@
 using ImrPredict.Application.Cases;
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Prediction;
-using ImrPredict.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 
 namespace ImrPredict.Application.Models;
 
 /// <summary>Holds the serving model; swapped atomically so requests always see a whole model.</summary>
-public sealed partial class ModelHost(string bundleDirectory, ServiceLimits limits, ILogger<ModelHost> logger) : IServingModels, IDisposable
+public sealed partial class ModelHost(string bundleDirectory, ILogger<ModelHost> logger) : IServingModels, IDisposable
 {
-    /// <summary>The bundle's folder for its precedent index.</summary>
-    public const string IndexFolder = "index";
-
     private readonly MLContext _ml = new(seed: 1);
     private volatile ServingModel? _current;
 
@@ -64,34 +60,9 @@ public sealed partial class ModelHost(string bundleDirectory, ServiceLimits limi
             return Refuse($"the bundle at '{directory}' gave probability {smoke.POverturned} on the smoke case");
         }
 
-        PrecedentIndex? precedents = null;
-        var indexFolder = Path.Combine(directory, IndexFolder);
-        var current = _current;
-        if (current?.Precedents is { } served && current.Predictor.Bundle.Directory == bundle.Directory && current.Manifest.ModelSha256 == bundle.Manifest.ModelSha256)
-        {
-            // The same bundle again: keep its open index (a second writer on one folder would be refused by its lock).
-            precedents = served;
-        }
-        else if (System.IO.Directory.Exists(indexFolder))
-        {
-            var opened = PrecedentIndex.Open(indexFolder, tuning: limits.ToSearchTuning());
-            if (!opened.Success)
-            {
-                return Refuse(opened.Error.ToString());
-            }
-
-            precedents = opened.Value;
-        }
-
-        var previous = Interlocked.Exchange(ref _current, new ServingModel(predictor, precedents));
+        _current = new ServingModel(predictor);
         LastError = null;
-        LogLoaded(logger, bundle.Manifest.BundleVersion, precedents?.Count ?? 0);
-        // The old index stays open for requests that may still hold it; it is released with the host.
-        if (previous is not null && !ReferenceEquals(previous.Precedents, precedents))
-        {
-            _retired.Add(previous);
-        }
-
+        LogLoaded(logger, bundle.Manifest.BundleVersion, bundle.Directory);
         return true;
     }
 
@@ -101,14 +72,7 @@ public sealed partial class ModelHost(string bundleDirectory, ServiceLimits limi
     /// <inheritdoc />
     public void Dispose()
     {
-        _current?.Precedents?.Dispose();
-        foreach (var retired in _retired)
-        {
-            retired.Precedents?.Dispose();
-        }
     }
-
-    private readonly System.Collections.Concurrent.ConcurrentBag<ServingModel> _retired = [];
 
     private bool Refuse(string reason)
     {
@@ -117,8 +81,8 @@ public sealed partial class ModelHost(string bundleDirectory, ServiceLimits limi
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Serving bundle {BundleVersion} with {Precedents} precedents")]
-    private static partial void LogLoaded(ILogger logger, string bundleVersion, int precedents);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving bundle {BundleVersion} from {Directory}")]
+    private static partial void LogLoaded(ILogger logger, string bundleVersion, string directory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bundle refused; the previous model keeps serving: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);

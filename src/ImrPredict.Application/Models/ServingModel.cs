@@ -1,13 +1,11 @@
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Prediction;
-using ImrPredict.Search;
 
 namespace ImrPredict.Application.Models;
 
-/// <summary>What is being served: a predictor and, when the bundle has one, its precedent index.</summary>
+/// <summary>What is being served: a bundle's predictor. Precedents are not part of a bundle: they are the store's (see <c>PrecedentView</c>).</summary>
 /// <param name="Predictor">The thread-safe predictor.</param>
-/// <param name="Precedents">The bundle's precedent index, when present.</param>
-public sealed record ServingModel(ItemPredictor Predictor, PrecedentIndex? Precedents)
+public sealed record ServingModel(ItemPredictor Predictor)
 {
     /// <summary>The bundle's manifest.</summary>
     public ModelManifest Manifest => Predictor.Bundle.Manifest;

@@ -4,14 +4,16 @@ using ImrPredict.ML;
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Data;
 using ImrPredict.ML.Training;
+using ImrPredict.Store;
 using ImrPredict.Synthetic;
 using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
 
 /// <summary>
-/// <c>imr bootstrap --out DIR [--letters N]</c>: the default bundle of a fresh clone, from a generated corpus. The server
-/// runs this as a child process on its first start, so it never carries the trainer or the generator itself.
+/// <c>imr bootstrap --out DIR [--letters N] [--data-dir DIR]</c>: the default bundle of a fresh clone, from a generated
+/// corpus, and the same letters in an empty store. The server runs this as a child process on its first start, so it never
+/// carries the trainer or the generator itself.
 /// </summary>
 internal static class BootstrapCommand
 {
@@ -22,20 +24,31 @@ internal static class BootstrapCommand
     {
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The bundle folder to write; an existing bundle there is kept.", Required = true };
         var letters = new Option<int>("--letters", "-n") { Description = "Letters to generate and train on.", DefaultValueFactory = _ => 5000 };
-        var command = new Command("bootstrap", "Build the default bundle (model and precedent index) from a generated corpus, as the server does on a fresh clone.")
+        var dataDirectory = StoreOptions.DataDirectory();
+        var command = new Command("bootstrap", "Build the default bundle from a generated corpus and put the same letters into an empty store, as the server does on a fresh clone.")
         {
-            output, letters,
+            output, letters, dataDirectory,
         };
-        command.SetAction((result, cancellationToken) => Task.FromResult(Run(result.GetRequiredValue(output), result.GetValue(letters), cancellationToken)));
+        command.SetAction((result, cancellationToken) => Task.FromResult(Run(result.GetRequiredValue(output), result.GetValue(letters),
+            result.GetRequiredValue(dataDirectory), cancellationToken)));
         return command;
     }
 
-    private static int Run(DirectoryInfo output, int letters, CancellationToken cancellationToken)
+    private static int Run(DirectoryInfo output, int letters, DirectoryInfo dataDirectory, CancellationToken cancellationToken)
     {
         if (letters is < 100 or > 1_000_000)
         {
             Console.Error.WriteLine("imr bootstrap: --letters must be 100 to 1,000,000");
             return 2;
+        }
+
+        var generator = new LetterGenerator(seed: CorpusSeed);
+        var texts = new string[letters];
+        Parallel.For(0, letters, new ParallelOptions { CancellationToken = cancellationToken }, i => texts[i] = LetterRenderer.Markdown(generator.Generate(i)));
+        if (SeedStore(dataDirectory, texts) is { } storeError)
+        {
+            Console.Error.WriteLine($"imr bootstrap: {storeError}");
+            return 1;
         }
 
         if (File.Exists(Path.Combine(output.FullName, ModelBundle.ManifestFile)))
@@ -44,10 +57,8 @@ internal static class BootstrapCommand
             return 0;
         }
 
-        var generator = new LetterGenerator(seed: CorpusSeed);
         var parsed = new Core.Letters.ImrLetter[letters];
-        Parallel.For(0, letters, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            parsed[i] = LetterTextParser.Parse(LetterRenderer.Markdown(generator.Generate(i))).Value);
+        Parallel.For(0, letters, new ParallelOptions { CancellationToken = cancellationToken }, i => parsed[i] = LetterTextParser.Parse(texts[i]).Value);
         var rows = parsed.SelectMany(ItemRows.From).ToList();
         Console.WriteLine($"generated and parsed {letters:N0} letters, {rows.Count:N0} items");
 
@@ -63,7 +74,7 @@ internal static class BootstrapCommand
 
         var description = new BundleDescription("letters-default", "letters", options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns,
             [$"generated: {letters} letters, seed {CorpusSeed}"]);
-        var saved = BundleBuilder.Save(ml, output.FullName, trained, description, overwrite: false, indexLetters: parsed);
+        var saved = BundleBuilder.Save(ml, output.FullName, trained, description, overwrite: false);
         if (!saved.Success)
         {
             if (saved.Error.Code == BundleErrorCode.AlreadyExists)
@@ -78,5 +89,42 @@ internal static class BootstrapCommand
 
         Console.WriteLine($"default bundle {saved.Value} ready: validation ROC-AUC {trained.ValidationMetrics.RocAuc:F3}");
         return 0;
+    }
+
+    /// <summary>Puts the generated letters into the store when it holds none, so a fresh clone has precedents; null on success.</summary>
+    private static string? SeedStore(DirectoryInfo dataDirectory, IReadOnlyList<string> texts)
+    {
+        var opened = StoreLocation.Open(dataDirectory.FullName);
+        if (!opened.TryGetValue(out var store))
+        {
+            return opened.Error.Message;
+        }
+
+        using (store)
+        {
+            var counts = store.Counts();
+            if (!counts.Success)
+            {
+                return counts.Error.Message;
+            }
+
+            if (counts.Value.LastSequence > 0)
+            {
+                Console.WriteLine($"the {store.Description} holds letters already; no generated letters added");
+                return null;
+            }
+
+            foreach (var batch in texts.Select((text, i) => new LetterSubmission(System.Text.Encoding.UTF8.GetBytes(text), $"generated-{i:D6}.md")).Chunk(500))
+            {
+                var added = store.Add(batch);
+                if (!added.Success)
+                {
+                    return added.Error.Message;
+                }
+            }
+
+            Console.WriteLine($"put {texts.Count:N0} generated letters into the {store.Description}");
+            return null;
+        }
     }
 }

@@ -1,0 +1,60 @@
+using ImrPredict.Core.Results;
+using ImrPredict.Store;
+using Microsoft.Extensions.Logging;
+
+namespace ImrPredict.Application.Storage;
+
+/// <summary>
+/// Opens the configured store and keeps trying while it cannot (PostgreSQL not up yet, a folder not writable): the service
+/// serves predictions meanwhile, and every store call answers with why the store is unavailable instead of crashing.
+/// </summary>
+public sealed partial class DeterminationStoreHost(StorageOptions options, string dataDirectory, ILogger<DeterminationStoreHost> logger) : IDisposable
+{
+    private readonly object _gate = new();
+    private IDeterminationStore? _store;
+    private string? _lastError = "the store has not been opened yet";
+
+    /// <summary>Why the store is not open, when it is not.</summary>
+    public string? LastError => _lastError;
+
+    /// <summary>The open store, opening it first when it is not open; the reason when it cannot be.</summary>
+    public Result<IDeterminationStore, StoreErrorCode> Store()
+    {
+        if (_store is { } open)
+        {
+            return Result<IDeterminationStore, StoreErrorCode>.Ok(open);
+        }
+
+        lock (_gate)
+        {
+            if (_store is { } opened)
+            {
+                return Result<IDeterminationStore, StoreErrorCode>.Ok(opened);
+            }
+
+            var result = StoreLocation.Open(dataDirectory, options.ConnectionString ?? string.Empty);
+            if (result.TryGetValue(out var store))
+            {
+                _store = store;
+                _lastError = null;
+                LogOpened(logger, store.Description);
+            }
+            else if (_lastError != result.Error.Message)
+            {
+                _lastError = result.Error.Message;
+                LogUnavailable(logger, result.Error.ToString());
+            }
+
+            return result;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _store?.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Decided letters are kept in the {Store}")]
+    private static partial void LogOpened(ILogger logger, string store);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The determination store cannot be opened; predictions are served, precedents and adds wait for it: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string reason);
+}

@@ -1,0 +1,189 @@
+using ImrPredict.Core.Results;
+using ImrPredict.Search;
+using Microsoft.Extensions.Logging;
+
+namespace ImrPredict.Application.Storage;
+
+/// <summary>
+/// This replica's precedent index as a view derived from the store: it applies the store's changes in sequence order and
+/// records the last one applied in its own commit. A missing or damaged index is rebuilt from the store while predictions
+/// keep being served; until it has caught up, searches answer that it is being rebuilt.
+/// </summary>
+public sealed partial class PrecedentView(DeterminationStoreHost stores, string indexDirectory, ServiceLimits limits, ILogger<PrecedentView> logger) : IDisposable
+{
+    /// <summary>Changes applied per index commit while catching up.</summary>
+    public const int ChangesPerCommit = 2000;
+
+    private readonly SemaphoreSlim _applying = new(1, 1);
+    private volatile PrecedentIndex? _index;
+    private long _rebuildTarget;
+    private string? _problem = "the precedent index has not been opened yet";
+
+    /// <summary>The index folder of this replica.</summary>
+    public string IndexDirectory { get; } = Path.GetFullPath(indexDirectory);
+
+    /// <summary>The last store sequence the index applied.</summary>
+    public long AppliedSequence => _index?.AppliedSequence ?? 0;
+
+    /// <summary>Items in the index (0 while it is not open).</summary>
+    public int Count => _index?.Count ?? 0;
+
+    /// <summary>Why searches are refused now, or null when they are served.</summary>
+    public string? Unavailable => _index is not { } index
+        ? _problem ?? "the precedent index is not open"
+        : index.AppliedSequence < Interlocked.Read(ref _rebuildTarget)
+            ? $"the precedent index is being rebuilt from the store: {index.AppliedSequence:N0} of {Interlocked.Read(ref _rebuildTarget):N0} changes applied"
+            : null;
+
+    /// <summary>The index to search, or why it cannot be searched now.</summary>
+    public Result<PrecedentIndex, ApplicationErrorCode> ForSearch() =>
+        Unavailable is { } reason
+            ? Result<PrecedentIndex, ApplicationErrorCode>.Fail(ApplicationErrorCode.IndexUnavailable, reason)
+            : Result<PrecedentIndex, ApplicationErrorCode>.Ok(_index!);
+
+    /// <summary>
+    /// Opens the index when needed (rebuilding a damaged one) and applies every change the store has that it has not;
+    /// waits at most <paramref name="wait"/> for another catch-up in progress. True when it reached the store's last change.
+    /// </summary>
+    public bool CatchUp(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (!_applying.Wait(wait, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            var opened = stores.Store();
+            if (!opened.TryGetValue(out var store))
+            {
+                _problem = $"the determination store is unavailable: {opened.Error.Message}";
+                return false;
+            }
+
+            if (_index is null && !OpenIndex(store))
+            {
+                return false;
+            }
+
+            var index = _index!;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var changes = store.ChangesAfter(index.AppliedSequence, ChangesPerCommit);
+                if (!changes.TryGetValue(out var batch))
+                {
+                    _problem = changes.Error.Message;
+                    return false;
+                }
+
+                if (batch.Count == 0)
+                {
+                    return true;
+                }
+
+                index.ApplyChanges(batch.Select(c => new IndexChange(c.LetterId, c.Letter)).ToList(), batch[^1].Sequence);
+            }
+
+            return false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Broken(e);
+            return false;
+        }
+        finally
+        {
+            _applying.Release();
+        }
+    }
+
+    /// <summary>Catches up and reports whether the index has applied <paramref name="sequence"/> (read-your-writes for an add).</summary>
+    public bool WaitFor(long sequence, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (AppliedSequence < sequence && DateTime.UtcNow < deadline)
+        {
+            CatchUp(deadline - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
+        }
+
+        return AppliedSequence >= sequence;
+    }
+
+    /// <summary>An index that failed while in use: dropped, and rebuilt from the store on the next catch-up.</summary>
+    public void Broken(Exception exception)
+    {
+        LogBroken(logger, IndexDirectory, exception.Message);
+        var index = Interlocked.Exchange(ref _index, null);
+        _problem = $"the precedent index failed and is being rebuilt from the store: {exception.Message}";
+        index?.Dispose();
+        Quarantine();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _index?.Dispose();
+        _applying.Dispose();
+    }
+
+    private bool OpenIndex(Store.IDeterminationStore store)
+    {
+        var opened = PrecedentIndex.Open(IndexDirectory, tuning: limits.ToSearchTuning());
+        if (!opened.Success && opened.Error.Code == SearchErrorCode.IndexDamaged)
+        {
+            // A damaged index holds nothing the store does not: set it aside and rebuild.
+            LogDamaged(logger, IndexDirectory, opened.Error.Message);
+            Quarantine();
+            opened = PrecedentIndex.Open(IndexDirectory, tuning: limits.ToSearchTuning());
+        }
+
+        if (!opened.TryGetValue(out var index))
+        {
+            _problem = opened.Error.ToString();
+            return false;
+        }
+
+        var last = store.Counts();
+        if (!last.TryGetValue(out var counts))
+        {
+            index.Dispose();
+            _problem = last.Error.Message;
+            return false;
+        }
+
+        if (counts.LastSequence > index.AppliedSequence + ChangesPerCommit || index.AppliedSequence == 0 && counts.LastSequence > 0)
+        {
+            // Far behind (new, rebuilt or long stopped): searches wait until it has caught up rather than show a partial index.
+            Interlocked.Exchange(ref _rebuildTarget, counts.LastSequence);
+            LogRebuilding(logger, IndexDirectory, index.AppliedSequence, counts.LastSequence);
+        }
+
+        _index = index;
+        _problem = null;
+        return true;
+    }
+
+    private void Quarantine()
+    {
+        try
+        {
+            if (Directory.Exists(IndexDirectory))
+            {
+                Directory.Move(IndexDirectory, $"{IndexDirectory}.damaged-{DateTime.UtcNow:yyyyMMddHHmmss}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Directory.Delete(IndexDirectory, recursive: true);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The precedent index at {Directory} is damaged; it is set aside and rebuilt from the store: {Reason}")]
+    private static partial void LogDamaged(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The precedent index at {Directory} failed; it is rebuilt from the store: {Reason}")]
+    private static partial void LogBroken(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The precedent index at {Directory} is catching up with the store: sequence {Applied} of {Target}")]
+    private static partial void LogRebuilding(ILogger logger, string directory, long applied, long target);
+}
