@@ -1,0 +1,77 @@
+using Grpc.Core;
+using ImrPredict.Server.V1;
+using ImrPredict.Store;
+
+namespace ImrPredict.Server.Tests;
+
+/// <summary>An index damaged on disk is rebuilt from the store; predictions are served throughout; searches say UNAVAILABLE, never UNKNOWN.</summary>
+public sealed class DamagedIndexTests(ServiceFixture fixture) : IDisposable
+{
+    private readonly string _models = fixture.CopyOfModels();
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("imr-damaged-data-");
+
+    [Fact]
+    public async Task Flipped_index_bytes_are_rebuilt_from_the_store_while_predictions_are_served()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var letters = Enumerable.Range(0, 600).Select(i => StoreLetters.Letter(seed: 515, index: i)).ToList();
+        using (var store = SqlDeterminationStore.OpenSqlite(Path.Combine(_data.FullName, StoreLocation.SqliteFile)).Value)
+        {
+            Assert.True(store.Add(letters.Select(l => new LetterSubmission(System.Text.Encoding.UTF8.GetBytes(l.Content.Text), l.Content.Source)).ToList()).Success);
+        }
+
+        await using (var first = new ServerProcess(_models, _data.FullName))
+        {
+            await first.StartAsync(token);
+            Assert.True(await first.FindsAsync(letters[0].Query, letters[0].LetterId, TimeSpan.FromSeconds(30), token));
+        }
+
+        var index = Path.Combine(_data.FullName, "index");
+        foreach (var file in Directory.GetFiles(index).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
+        {
+            var bytes = File.ReadAllBytes(file);
+            for (var i = 0; i < bytes.Length; i += 7)
+            {
+                bytes[i] ^= 0x5A;
+            }
+
+            File.WriteAllBytes(file, bytes);
+        }
+
+        await using var restarted = new ServerProcess(_models, _data.FullName);
+        await restarted.StartAsync(token);
+        var predict = new PredictRequest { ClinicalSummary = "Chronic low back pain after a lifting injury." };
+        predict.Items.Add(new ItemRequest { RequestedItem = "MRI of the lumbar spine" });
+        var statuses = new List<StatusCode>();
+        var predictions = 0;
+        var found = false;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!found && DateTime.UtcNow < deadline)
+        {
+            predictions += (await restarted.Client.PredictAsync(predict, cancellationToken: token)).Items.Count;
+            try
+            {
+                var page = await restarted.Client.SearchPrecedentsAsync(new SearchPrecedentsRequest { Query = letters[0].Query, PageSize = 50 }, cancellationToken: token);
+                found = page.Hits.Any(h => h.LetterId == letters[0].LetterId);
+                statuses.Add(StatusCode.OK);
+            }
+            catch (RpcException e)
+            {
+                statuses.Add(e.StatusCode);
+                Assert.Contains("rebuilt", e.Status.Detail, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.True(found, $"the rebuilt index does not find the letter: {string.Join(Environment.NewLine, restarted.Output)}");
+        Assert.All(statuses, s => Assert.Contains(s, new[] { StatusCode.OK, StatusCode.Unavailable }));
+        Assert.True(predictions >= statuses.Count);
+        Assert.Contains(restarted.Output, line => line.Contains("damaged", StringComparison.Ordinal));
+        Assert.Single(Directory.GetDirectories(_data.FullName, "index.damaged-*"));
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_models, recursive: true);
+        _data.Delete(recursive: true);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Net.Client;
+using ImrPredict.Server.V1;
+using ImrPredict.TestSupport;
+
+namespace ImrPredict.Server.Tests;
+
+/// <summary>
+/// The service as operators run it: its own process (<c>dotnet ImrPredict.Server.dll</c>) on loopback ports, configured by
+/// command-line settings, that a test can restart or kill -9.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _settings;
+    private readonly Dictionary<string, string> _environment;
+    private Process? _process;
+    private GrpcChannel? _channel;
+
+    public ServerProcess(string modelsDirectory, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        Port = FreePort();
+        _settings = new Dictionary<string, string>
+        {
+            ["ImrPredict:ModelsDirectory"] = modelsDirectory,
+            ["ImrPredict:DataDirectory"] = dataDirectory,
+            ["ImrPredict:BuildDefaultBundle"] = "false",
+            ["ImrPredict:ApiKey"] = ImrPredictFactory.ApiKey,
+            ["ImrPredict:ReloadPollSeconds"] = "0.5",
+            ["ImrPredict:IndexPollSeconds"] = "0.5",
+            ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{Port}",
+            ["Kestrel:Endpoints:Json:Url"] = $"http://127.0.0.1:{FreePort()}",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _settings[key] = value;
+        }
+
+        _environment = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>The gRPC port.</summary>
+    public int Port { get; }
+
+    /// <summary>What the process wrote, for failure messages.</summary>
+    public List<string> Output { get; } = [];
+
+    /// <summary>The client of the running process.</summary>
+    public ImrPredictService.ImrPredictServiceClient Client { get; private set; } = null!;
+
+    /// <summary>The admin key header.</summary>
+    public static Metadata Key { get; } = new() { { "x-api-key", ImrPredictFactory.ApiKey } };
+
+    /// <summary>Starts the process and waits until it serves a model.</summary>
+    public async Task StartAsync(CancellationToken token)
+    {
+        var server = ServerAssembly();
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(server)! };
+        start.ArgumentList.Add(server);
+        foreach (var (key, value) in _settings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("the server process did not start");
+        _process.OutputDataReceived += (_, e) => Record(e.Data);
+        _process.ErrorDataReceived += (_, e) => Record(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{Port}");
+        Client = new ImrPredictService.ImrPredictServiceClient(_channel);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(_process.HasExited, $"the server exited with {(_process.HasExited ? _process.ExitCode : 0)}: {string.Join(Environment.NewLine, Output)}");
+            try
+            {
+                await Client.GetModelInfoAsync(new GetModelInfoRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: token);
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.FailedPrecondition or StatusCode.DeadlineExceeded)
+            {
+                await Task.Delay(200, token);
+            }
+        }
+
+        Assert.Fail($"the server served no model within 60 s: {string.Join(Environment.NewLine, Output)}");
+    }
+
+    /// <summary>Waits until a search for <paramref name="query"/> finds the letter <paramref name="letterId"/> (or the time is up).</summary>
+    public async Task<bool> FindsAsync(string query, string letterId, TimeSpan timeout, CancellationToken token)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        do
+        {
+            try
+            {
+                var found = await Client.SearchPrecedentsAsync(new SearchPrecedentsRequest { Query = query, PageSize = 50 }, cancellationToken: token);
+                if (found.Hits.Any(h => h.LetterId == letterId))
+                {
+                    return true;
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+            {
+            }
+
+            await Task.Delay(100, token);
+        }
+        while (DateTime.UtcNow < deadline);
+        return false;
+    }
+
+    /// <summary>Stops the process as kill -9 would: no shutdown, no flush.</summary>
+    public void Kill()
+    {
+        _process?.Kill(entireProcessTree: true);
+        _process?.WaitForExit();
+        _channel?.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _channel?.Dispose();
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            lock (Output)
+            {
+                Output.Add(line);
+            }
+        }
+    }
+
+    /// <summary>The server's own build output (its runtimeconfig and deps beside it), in this test run's configuration.</summary>
+    private static string ServerAssembly()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var path = Path.Combine(SharedDataLocation.RepositoryRoot(), "src", "ImrPredict.Server", "bin", configuration, "net10.0", "ImrPredict.Server.dll");
+        Assert.True(File.Exists(path), $"the server is not built at '{path}'");
+        return path;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
