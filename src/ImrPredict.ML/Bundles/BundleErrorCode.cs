@@ -20,7 +20,4 @@ public enum BundleErrorCode
 
     /// <summary>The destination already holds a bundle.</summary>
     AlreadyExists,
-
-    /// <summary>The bundle's precedent index could not be written.</summary>
-    IndexFailed,
 }

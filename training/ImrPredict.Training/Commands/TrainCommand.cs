@@ -6,6 +6,7 @@ using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Data;
 using ImrPredict.ML.Evaluation;
 using ImrPredict.ML.Training;
+using ImrPredict.Store;
 using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
@@ -25,26 +26,39 @@ internal static class TrainCommand
         var force = new Option<bool>("--force") { Description = "Replace an existing bundle at --out." };
         var years = new Option<string?>("--years") { Description = "With --dmhc: report years to train on, e.g. 2001-2013 or ..2013." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output (for jobs)." };
-        var command = new Command("train", "Train a FastTree model bundle (model.zip, manifest.json, report) from letters or the DMHC export.")
+        var store = new Option<bool>("--store") { Description = "Train on the decided letters of the store (the service's; see --data-dir)." };
+        var dataDirectory = StoreOptions.DataDirectory();
+        var decidedBefore = new Option<DateOnly?>("--decided-before") { Description = "With --store: only letters decided before this date (yyyy-MM-dd), for time splits." };
+        var decidedFrom = new Option<DateOnly?>("--decided-from") { Description = "With --store: only letters decided on or after this date (yyyy-MM-dd)." };
+        var command = new Command("train", "Train a FastTree model bundle (model.zip, manifest.json, report) from the store, letter folders or the DMHC export.")
         {
-            data, dmhc, years, output, seed, folds, trees, noBaseline, force, quiet,
+            data, store, dataDirectory, decidedBefore, decidedFrom, dmhc, years, output, seed, folds, trees, noBaseline, force, quiet,
         };
         command.SetAction((result, cancellationToken) => Task.FromResult(Run(new TrainArguments(
             result.GetValue(data) ?? [], result.GetValue(dmhc), result.GetRequiredValue(output), result.GetValue(seed), result.GetValue(folds),
-            result.GetValue(trees), !result.GetValue(noBaseline), result.GetValue(force), result.GetValue(years)), new ConsoleProgress(result.GetValue(quiet)), cancellationToken)));
+            result.GetValue(trees), !result.GetValue(noBaseline), result.GetValue(force), result.GetValue(years),
+            result.GetValue(store) ? result.GetRequiredValue(dataDirectory) : null, result.GetValue(decidedFrom), result.GetValue(decidedBefore)),
+            new ConsoleProgress(result.GetValue(quiet)), cancellationToken)));
         return command;
     }
 
-    private sealed record TrainArguments(string[] Data, FileInfo? Dmhc, DirectoryInfo Output, int Seed, int Folds, int? Trees, bool Baseline, bool Force, string? Years)
+    private sealed record TrainArguments(string[] Data, FileInfo? Dmhc, DirectoryInfo Output, int Seed, int Folds, int? Trees, bool Baseline, bool Force, string? Years,
+        DirectoryInfo? Store, DateOnly? DecidedFrom, DateOnly? DecidedBefore)
     {
         public YearRange? ReportYears => YearRange.Parse(Years);
     }
 
     private static int Run(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
     {
-        if ((args.Data.Length > 0) == (args.Dmhc is not null))
+        if ((args.Data.Length > 0 ? 1 : 0) + (args.Dmhc is not null ? 1 : 0) + (args.Store is not null ? 1 : 0) != 1)
         {
-            Console.Error.WriteLine("imr train: give either --data (letters) or --dmhc (the DMHC export), not both or neither");
+            Console.Error.WriteLine("imr train: give one of --store (the store's letters), --data (letter folders) or --dmhc (the DMHC export)");
+            return 2;
+        }
+
+        if ((args.DecidedFrom is not null || args.DecidedBefore is not null) && args.Store is null)
+        {
+            Console.Error.WriteLine("imr train: --decided-from and --decided-before need --store");
             return 2;
         }
 
@@ -66,7 +80,9 @@ internal static class TrainCommand
             return 2;
         }
 
-        return args.Dmhc is null ? TrainLetters(args, console, cancellationToken) : TrainDmhc(args, console, cancellationToken);
+        return args.Store is not null ? TrainStore(args, console, cancellationToken)
+            : args.Dmhc is null ? TrainLetters(args, console, cancellationToken)
+            : TrainDmhc(args, console, cancellationToken);
     }
 
     /// <summary>Training data that cannot train: said once, exit code 1, nothing written.</summary>
@@ -98,7 +114,62 @@ internal static class TrainCommand
         }
 
         var oracle = OracleAuc.FromTruthFiles(args.Data, loaded.Rows);
-        return Train(args, console, LetterCorpus.Instance, loaded.Rows, options, ModelBundle.LetterInputColumns, oracle, cancellationToken, loaded.Parsed);
+        return Train(args, console, LetterCorpus.Instance, loaded.Rows, options, ModelBundle.LetterInputColumns, oracle, cancellationToken,
+            args.Data.Select(Path.GetFullPath).ToList());
+    }
+
+    /// <summary>The store's parsed, undeleted letters (within the decision-date window), recorded with the store's sequence so the run can be reproduced.</summary>
+    private static int TrainStore(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
+    {
+        var opened = StoreLocation.Open(args.Store!.FullName);
+        if (!opened.TryGetValue(out var store))
+        {
+            return Refuse(opened.Error.Message);
+        }
+
+        using (store)
+        {
+            var counts = store.Counts();
+            if (!counts.Success)
+            {
+                return Refuse(counts.Error.Message);
+            }
+
+            var through = counts.Value.LastSequence;
+            var letters = new List<ImrLetter>();
+            var after = 0L;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var page = store.ChangesAfter(after, 2000);
+                if (!page.TryGetValue(out var changes))
+                {
+                    return Refuse(page.Error.Message);
+                }
+
+                var due = changes.Where(c => c.Sequence <= through).ToList();
+                if (due.Count == 0)
+                {
+                    break;
+                }
+
+                letters.AddRange(due.Select(c => c.Letter).OfType<ImrLetter>().Where(l =>
+                    (args.DecidedFrom is null || l.Header.DecisionDate >= args.DecidedFrom) && (args.DecidedBefore is null || l.Header.DecisionDate < args.DecidedBefore)));
+                after = due[^1].Sequence;
+            }
+
+            var rows = letters.SelectMany(ItemRows.From).ToList();
+            console.Say($"read {letters.Count:N0} letters, {rows.Count:N0} items ({rows.Count(r => r.Label):N0} overturned) from the {store.Description} through sequence {through}");
+            var options = PipelineOptions.ForSmallCorpus(rows.Count) with { Seed = args.Seed };
+            if (args.Trees is { } trees)
+            {
+                options = options with { NumberOfTrees = trees };
+            }
+
+            var window = args.DecidedFrom is null && args.DecidedBefore is null ? string.Empty
+                : $", decided {args.DecidedFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "any time"} to before {args.DecidedBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "now"}";
+            return Train(args, console, LetterCorpus.Instance, rows, options, ModelBundle.LetterInputColumns, null, cancellationToken,
+                [$"{store.Description} through sequence {through}{window}"]);
+        }
     }
 
     private static int TrainDmhc(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
@@ -112,11 +183,11 @@ internal static class TrainCommand
         console.Say($"read {read.Rows.Count:N0} DMHC decisions ({read.Rows.Count(r => r.Label):N0} overturned); findings text {(read.HasFindings ? "present" : "absent")}; {read.SkippedRows} rows skipped");
         var spec = new DmhcCorpus(read.HasFindings);
         var options = DmhcCorpus.DefaultOptions(args.Seed, args.Trees);
-        return Train(args, console, spec, read.Rows, options, spec.InputColumns, null, cancellationToken, indexLetters: null);
+        return Train(args, console, spec, read.Rows, options, spec.InputColumns, null, cancellationToken, [args.Dmhc.FullName]);
     }
 
     private static int Train<TRow>(TrainArguments args, ConsoleProgress console, ICorpusSpec<TRow> spec, IReadOnlyList<TRow> rows,
-        PipelineOptions options, IReadOnlyList<string> inputColumns, double? oracleAuc, CancellationToken cancellationToken, IReadOnlyList<ImrLetter>? indexLetters)
+        PipelineOptions options, IReadOnlyList<string> inputColumns, double? oracleAuc, CancellationToken cancellationToken, IReadOnlyList<string> sources)
         where TRow : class
     {
         if (ModelTrainer.Check(rows, spec, args.Folds) is { } refused)
@@ -130,19 +201,13 @@ internal static class TrainCommand
             ModelTrainer.Train(ml, rows, spec, options, args.Folds, args.Baseline, status, cancellationToken).Value);
         console.Say($"trained in {stopwatch.Elapsed.TotalSeconds:N0} s; validation ROC-AUC {trained.ValidationMetrics.RocAuc:F3}, threshold {trained.Threshold.Value:F3} (precision {trained.Threshold.Precision:F3}, recall {trained.Threshold.Recall:F3})");
 
-        var sources = args.Dmhc is null ? args.Data.Select(Path.GetFullPath).ToList() : [args.Dmhc.FullName];
         var description = new BundleDescription(spec.Kind, spec.Kind, options, spec.Features, inputColumns, sources, args.ReportYears);
-        var saved = BundleBuilder.Save(ml, args.Output.FullName, trained, description, args.Force, indexLetters,
+        var saved = BundleBuilder.Save(ml, args.Output.FullName, trained, description, args.Force,
             (folder, version) => WriteReport(folder, version, args, trained, oracleAuc));
         if (!saved.TryGetValue(out var version))
         {
             Console.Error.WriteLine($"imr train: {saved.Error.Message}");
-            return saved.Error.Code == BundleErrorCode.IndexFailed ? 1 : 2;
-        }
-
-        if (indexLetters is not null)
-        {
-            console.Say($"indexed {indexLetters.Sum(l => l.Items.Count):N0} items for precedent search");
+            return 2;
         }
 
         Console.WriteLine($"wrote bundle {version} to {args.Output.FullName}");

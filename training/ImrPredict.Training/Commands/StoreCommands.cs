@@ -1,0 +1,230 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ImrPredict.Core.Parsing;
+using ImrPredict.Search;
+using ImrPredict.Store;
+
+namespace ImrPredict.Training.Commands;
+
+/// <summary>
+/// The store's jobs: <c>imr ingest</c> (folders of letters into the store), <c>imr delete</c>, <c>imr reparse</c> (after a parser
+/// upgrade) and <c>imr reindex</c> (a precedent index rebuilt from the store). Each uses the service's store: the SQLite file
+/// under <c>--data-dir</c>, or PostgreSQL when <c>ConnectionStrings__Determinations</c> is set.
+/// </summary>
+internal static class StoreCommands
+{
+    /// <summary>Letters sent to the store per transaction.</summary>
+    private const int Batch = 500;
+
+    public static Command Ingest()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Letter files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
+        var dataDirectory = StoreOptions.DataDirectory();
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar." };
+        var command = new Command("ingest", "Add decided letters to the store (re-adding a letter replaces it; refused letters are kept with their errors).")
+        {
+            paths, dataDirectory, quiet,
+        };
+        command.SetAction((result, cancellationToken) => Task.FromResult(RunIngest(result.GetRequiredValue(paths), result.GetRequiredValue(dataDirectory),
+            new ConsoleProgress(result.GetValue(quiet)), cancellationToken)));
+        return command;
+    }
+
+    public static Command Delete()
+    {
+        var letterId = new Argument<string>("letter-id") { Description = "The letter id (case number or sha- id) to delete." };
+        var dataDirectory = StoreOptions.DataDirectory();
+        var command = new Command("delete", "Delete a letter from the store; every replica's index drops it.") { letterId, dataDirectory };
+        command.SetAction(result => WithStore(result.GetRequiredValue(dataDirectory), "delete", store =>
+        {
+            var deleted = store.Delete(result.GetRequiredValue(letterId));
+            if (!deleted.TryGetValue(out var sequence))
+            {
+                return Fail("delete", deleted.Error.Message);
+            }
+
+            if (sequence is null)
+            {
+                return Fail("delete", $"the store holds no letter '{result.GetRequiredValue(letterId)}'");
+            }
+
+            Console.WriteLine($"deleted {result.GetRequiredValue(letterId)} (sequence {sequence})");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Reparse()
+    {
+        var dataDirectory = StoreOptions.DataDirectory();
+        var command = new Command("reparse", "Parse every stored letter's original bytes again (after a parser upgrade) and update what changed.") { dataDirectory };
+        command.SetAction(result => WithStore(result.GetRequiredValue(dataDirectory), "reparse", store =>
+        {
+            var after = 0L;
+            var (read, changed) = (0, 0);
+            var last = store.Counts();
+            if (!last.Success)
+            {
+                return Fail("reparse", last.Error.Message);
+            }
+
+            // Only letters that were there when the job started: the updates themselves get new sequences.
+            var through = last.Value.LastSequence;
+            while (true)
+            {
+                var page = store.LettersAfter(after, Batch);
+                if (!page.TryGetValue(out var letters))
+                {
+                    return Fail("reparse", page.Error.Message);
+                }
+
+                var due = letters.Where(l => l.Sequence <= through).ToList();
+                if (due.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var letter in due.Where(l => !l.Deleted))
+                {
+                    read++;
+                    var updated = store.UpdateParse(letter.LetterId, LetterParse.Of(letter.Original, letter.ContentSha256));
+                    if (!updated.Success)
+                    {
+                        return Fail("reparse", updated.Error.Message);
+                    }
+
+                    changed += updated.Value is null ? 0 : 1;
+                }
+
+                after = due[^1].Sequence;
+            }
+
+            Console.WriteLine($"reparsed {read:N0} letters; {changed:N0} changed");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Reindex()
+    {
+        var index = new Option<DirectoryInfo>("--index") { Description = "The index folder to rebuild (default: index in the data folder); stop the service that uses it first.", };
+        var dataDirectory = StoreOptions.DataDirectory();
+        var command = new Command("reindex", "Rebuild a precedent index from the store.") { index, dataDirectory };
+        command.SetAction(result => WithStore(result.GetRequiredValue(dataDirectory), "reindex", store =>
+        {
+            var folder = result.GetValue(index)?.FullName ?? Path.Combine(result.GetRequiredValue(dataDirectory).FullName, "index");
+            var stopwatch = Stopwatch.StartNew();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            var opened = PrecedentIndex.Open(folder);
+            if (!opened.TryGetValue(out var precedents))
+            {
+                return Fail("reindex", opened.Error.ToString());
+            }
+
+            using (precedents)
+            {
+                while (true)
+                {
+                    var changes = store.ChangesAfter(precedents.AppliedSequence, 2000);
+                    if (!changes.TryGetValue(out var batch))
+                    {
+                        return Fail("reindex", changes.Error.Message);
+                    }
+
+                    if (batch.Count == 0)
+                    {
+                        break;
+                    }
+
+                    precedents.ApplyChanges(batch.Select(c => new IndexChange(c.LetterId, c.Letter)).ToList(), batch[^1].Sequence);
+                }
+
+                Console.WriteLine($"indexed {precedents.Count:N0} items through sequence {precedents.AppliedSequence} into {folder} in {stopwatch.Elapsed.TotalSeconds:N1} s");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static int RunIngest(string[] paths, DirectoryInfo dataDirectory, ConsoleProgress console, CancellationToken cancellationToken) =>
+        WithStore(dataDirectory, "ingest", store =>
+        {
+            var files = LetterReader.EnumerateLetterFiles(paths).ToList();
+            if (files.Count == 0)
+            {
+                return Fail("ingest", "no letter files found in the given paths");
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            var outcomes = new Dictionary<AddOutcome, int>();
+            var refusals = new Dictionary<string, int>(StringComparer.Ordinal);
+            string? failure = null;
+            console.Run("ingesting letters", (counts, _) =>
+            {
+                var done = 0;
+                foreach (var batch in files.Chunk(Batch))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var added = store.Add(batch.Select(file => new LetterSubmission(File.ReadAllBytes(file), file)).ToList());
+                    if (!added.TryGetValue(out var results))
+                    {
+                        failure = added.Error.Message;
+                        return 0;
+                    }
+
+                    foreach (var r in results)
+                    {
+                        outcomes[r.Outcome] = outcomes.GetValueOrDefault(r.Outcome) + 1;
+                        if (r.ParseError is { } error)
+                        {
+                            refusals[error.Code.ToString()] = refusals.GetValueOrDefault(error.Code.ToString()) + 1;
+                        }
+                    }
+
+                    done += batch.Length;
+                    counts.Report((done, files.Count));
+                }
+
+                return 0;
+            });
+            if (failure is not null)
+            {
+                return Fail("ingest", $"{failure}; the batches before it were kept");
+            }
+
+            var rate = files.Count / Math.Max(0.001, stopwatch.Elapsed.TotalSeconds);
+            Console.WriteLine($"ingested {files.Count:N0} files into the {store.Description} in {stopwatch.Elapsed.TotalSeconds:N1} s ({rate:N0} letters/s): " +
+                string.Join(", ", Enum.GetValues<AddOutcome>().Select(o => $"{outcomes.GetValueOrDefault(o):N0} {o.ToString().ToLowerInvariant()}")));
+            foreach (var (code, count) in refusals.OrderByDescending(r => r.Value))
+            {
+                Console.WriteLine($"  refused {count:N0}: {code}");
+            }
+
+            return 0;
+        });
+
+    private static int WithStore(DirectoryInfo dataDirectory, string command, Func<IDeterminationStore, int> work)
+    {
+        var opened = StoreLocation.Open(dataDirectory.FullName);
+        if (!opened.TryGetValue(out var store))
+        {
+            return Fail(command, opened.Error.Message);
+        }
+
+        using (store)
+        {
+            return work(store);
+        }
+    }
+
+    private static int Fail(string command, string message)
+    {
+        Console.Error.WriteLine($"imr {command}: {message}");
+        return 1;
+    }
+}
