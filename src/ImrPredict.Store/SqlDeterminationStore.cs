@@ -75,7 +75,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
             }
 
             return int.Parse(version, CultureInfo.InvariantCulture);
-        }, 0);
+        }, "to open (connect and check its schema)");
         if (!ready.TryGetValue(out var found))
         {
             dialect.Dispose();
@@ -124,7 +124,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
             }
 
             return results;
-        }, letters.Sum(l => (long)l.Content.Length));
+        }, $"to add {letters.Count:N0} letters ({letters.Sum(l => (long)l.Content.Length):N0} bytes)");
     }
 
     /// <inheritdoc />
@@ -141,7 +141,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         Parameter(command, "@id", letterId);
         command.ExecuteNonQuery();
         return sequence;
-    }, 0);
+    }, $"to delete '{letterId}'");
 
     /// <inheritdoc />
     public Result<long?, StoreErrorCode> UpdateParse(string letterId, LetterParse parse) => Write<long?>((connection, transaction, next) =>
@@ -174,7 +174,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         Upsert(connection, transaction, parse.LetterId, sequence, row.Source, row.ReceivedUtc.ToString("O", CultureInfo.InvariantCulture), row.ContentSha256,
             row.Original, json, parse.Error?.Code.ToString(), parse.Error?.Message);
         return sequence;
-    }, 0);
+    }, $"to update the parse of '{letterId}'");
 
     /// <inheritdoc />
     public Result<IReadOnlyList<StoreChange>, StoreErrorCode> ChangesAfter(long sequence, int max) => Query<IReadOnlyList<StoreChange>>(connection =>
@@ -231,7 +231,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
     public void Dispose() => _dialect.Dispose();
 
     /// <summary>A write transaction that excludes other writers; <c>next()</c> hands out the sequences after the last committed one.</summary>
-    private Result<T, StoreErrorCode> Write<T>(Func<DbConnection, DbTransaction, Func<long>, T> work, long bytes)
+    private Result<T, StoreErrorCode> Write<T>(Func<DbConnection, DbTransaction, Func<long>, T> work, string what)
     {
         try
         {
@@ -252,7 +252,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         catch (Exception e) when (e is DbException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
         {
             return Result<T, StoreErrorCode>.Fail(StoreErrorCode.WriteFailed,
-                $"{Description} refused a write ({bytes:N0} bytes); nothing of it was kept: {e.Message}");
+                $"{Description} failed {what}; nothing of it was kept: {e.Message}");
         }
     }
 
