@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["predict"] = ModelBenchmark.Predict,
     ["search"] = SearchBenchmark.Run,
     ["load"] = LoadBenchmark.Run,
+    ["store"] = StoreBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

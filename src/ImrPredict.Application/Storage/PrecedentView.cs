@@ -12,12 +12,15 @@ namespace ImrPredict.Application.Storage;
 public sealed partial class PrecedentView(DeterminationStoreHost stores, string indexDirectory, ServiceLimits limits, ILogger<PrecedentView> logger) : IDisposable
 {
     /// <summary>Changes applied per index commit while catching up.</summary>
-    public const int ChangesPerCommit = 2000;
+    public const int ChangesPerCommit = 5000;
 
     private readonly SemaphoreSlim _applying = new(1, 1);
     private volatile PrecedentIndex? _index;
     private long _rebuildTarget;
     private string? _problem = "the precedent index has not been opened yet";
+
+    /// <summary>While an empty index is being built: the letters applied so far (any other cannot have items to delete).</summary>
+    private HashSet<string>? _building;
 
     /// <summary>The index folder of this replica.</summary>
     public string IndexDirectory { get; } = Path.GetFullPath(indexDirectory);
@@ -78,10 +81,13 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
 
                 if (batch.Count == 0)
                 {
+                    _building = null;
                     return true;
                 }
 
-                index.ApplyChanges(batch.Select(c => new IndexChange(c.LetterId, c.Letter)).ToList(), batch[^1].Sequence);
+                var building = _building;
+                index.ApplyChanges(batch.Select(c => new IndexChange(c.LetterId, c.Letter)).ToList(), batch[^1].Sequence,
+                    building is null ? null : letterId => !building.Add(letterId));
             }
 
             return false;
@@ -158,6 +164,7 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
             LogRebuilding(logger, IndexDirectory, index.AppliedSequence, counts.LastSequence);
         }
 
+        _building = index.AppliedSequence == 0 && index.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : null;
         _index = index;
         _problem = null;
         return true;
