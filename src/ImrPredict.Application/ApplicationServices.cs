@@ -46,6 +46,7 @@ public static class ApplicationServices
                 provider.GetRequiredService<IOptions<ServiceLimits>>().Value, provider.GetRequiredService<ILogger<PrecedentView>>());
         });
         services.AddSingleton<IServingModels>(provider => provider.GetRequiredService<ModelHost>());
+        services.AddSingleton<LegacyIndexImport>();
         services.AddSingleton<AssessCase>();
         services.AddSingleton<AssessLetter>();
         services.AddSingleton<RankCases>();

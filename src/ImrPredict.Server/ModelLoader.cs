@@ -1,4 +1,5 @@
 using ImrPredict.Application.Models;
+using ImrPredict.Application.Storage;
 using ImrPredict.ML.Bundles;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace ImrPredict.Server;
 /// Loads the bundle at start (building the default one first when absent) without blocking the listener, then watches
 /// the bundle folder and loads a newly published bundle; a damaged one is refused and the previous one keeps serving.
 /// </summary>
-public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap bootstrap, IOptions<ImrPredictOptions> options, ILogger<ModelLoader> logger)
+public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap bootstrap, LegacyIndexImport legacyIndex, IOptions<ImrPredictOptions> options,
+    ILogger<ModelLoader> logger)
     : BackgroundService
 {
     private string? _refusedIdentity;
@@ -25,6 +27,11 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
                     LogBootstrapFailed(logger, failure);
                     host.Unavailable($"the default bundle could not be built: {failure}");
                 }
+            }
+
+            if (legacyIndex.Run(host.BundleDirectory) is { } importProblem)
+            {
+                LogImportFailed(logger, importProblem);
             }
 
             if (File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) || host.LastError is null)
@@ -70,6 +77,9 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Building the default bundle failed; predictions answer FAILED_PRECONDITION: {Reason}")]
     private static partial void LogBootstrapFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The bundle's old precedent index was not imported into the store (it stays in place and is tried again at the next start): {Reason}")]
+    private static partial void LogImportFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the model failed; predictions answer FAILED_PRECONDITION")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -19,6 +19,12 @@ public interface IDeterminationStore : IDisposable
     /// </summary>
     Result<IReadOnlyList<StoredAdd>, StoreErrorCode> Add(IReadOnlyList<LetterSubmission> letters);
 
+    /// <summary>
+    /// Keeps letters that exist only in parsed form (an index made before the store): each letter's JSON stands as its
+    /// original bytes, and its source starts with <see cref="ParsedSubmission.ImportedPrefix"/> so reparse leaves it be.
+    /// </summary>
+    Result<IReadOnlyList<StoredAdd>, StoreErrorCode> AddParsed(IReadOnlyList<ParsedSubmission> letters);
+
     /// <summary>Deletes a letter, leaving a tombstone so derived views drop it; the tombstone's sequence, or null when the id is unknown.</summary>
     Result<long?, StoreErrorCode> Delete(string letterId);
 

@@ -103,6 +103,23 @@ public sealed class SqlDeterminationStore : IDeterminationStore
             var parse = LetterParse.Of(letters[i].Content, sha);
             prepared[i] = (letters[i], sha, parse, parse.Letter is { } letter ? StoreJson.Serialize(letter) : null);
         });
+        return WriteAdds(prepared, $"to add {letters.Count:N0} letters ({letters.Sum(l => (long)l.Content.Length):N0} bytes)");
+    }
+
+    /// <inheritdoc />
+    public Result<IReadOnlyList<StoredAdd>, StoreErrorCode> AddParsed(IReadOnlyList<ParsedSubmission> letters)
+    {
+        var prepared = letters.Select(l =>
+        {
+            var json = StoreJson.Serialize(l.Letter);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+            return (new LetterSubmission(bytes, ParsedSubmission.ImportedPrefix + l.Source), Convert.ToHexStringLower(SHA256.HashData(bytes)), new LetterParse(l.Letter.LetterId, l.Letter, null), (string?)json);
+        }).ToArray();
+        return WriteAdds(prepared, $"to import {letters.Count:N0} parsed letters");
+    }
+
+    private Result<IReadOnlyList<StoredAdd>, StoreErrorCode> WriteAdds((LetterSubmission Submission, string Sha256, LetterParse Parse, string? Json)[] prepared, string what)
+    {
         var received = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         return Write<IReadOnlyList<StoredAdd>>((connection, transaction, next) =>
         {
@@ -124,7 +141,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
             }
 
             return results;
-        }, $"to add {letters.Count:N0} letters ({letters.Sum(l => (long)l.Content.Length):N0} bytes)");
+        }, what);
     }
 
     /// <inheritdoc />

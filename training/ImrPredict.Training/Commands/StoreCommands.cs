@@ -84,7 +84,8 @@ internal static class StoreCommands
                     break;
                 }
 
-                foreach (var letter in due.Where(l => !l.Deleted))
+                // Imported letters have no original to parse again: their bytes are the recovered letter's JSON.
+                foreach (var letter in due.Where(l => !l.Deleted && !l.Source.StartsWith(ParsedSubmission.ImportedPrefix, StringComparison.Ordinal)))
                 {
                     read++;
                     var updated = store.UpdateParse(letter.LetterId, LetterParse.Of(letter.Original, letter.ContentSha256));
