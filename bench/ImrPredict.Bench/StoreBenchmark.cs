@@ -53,7 +53,14 @@ internal static class StoreBenchmark
                 finally
                 {
                     NpgsqlConnection.ClearAllPools();
-                    Admin(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                    try
+                    {
+                        Admin(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                    }
+                    catch (NpgsqlException e)
+                    {
+                        Console.WriteLine($"  (the benchmark database {database} was left behind: {e.Message})");
+                    }
                 }
             }
             else
