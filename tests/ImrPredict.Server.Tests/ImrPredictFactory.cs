@@ -39,9 +39,17 @@ public sealed class ImrPredictFactory(string modelsDirectory, bool buildDefault,
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_ownData is { Exists: true })
+        // A background catch-up may still be closing its files as the host stops: try again briefly, then leave the temp folder.
+        for (var attempt = 0; attempt < 20 && _ownData is not null && Directory.Exists(_ownData.FullName); attempt++)
         {
-            _ownData.Delete(recursive: true);
+            try
+            {
+                _ownData.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(100);
+            }
         }
     }
 
