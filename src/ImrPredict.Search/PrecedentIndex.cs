@@ -40,6 +40,7 @@ public sealed partial class PrecedentIndex : IDisposable
             && long.TryParse(applied, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)
             ? sequence
             : 0;
+        CommittedSequence = AppliedSequence;
     }
 
     /// <summary>The search settings this index runs with.</summary>
@@ -49,8 +50,9 @@ public sealed partial class PrecedentIndex : IDisposable
     public const string SequenceKey = "storeSequence";
 
     /// <summary>
-    /// The last store sequence applied (<see cref="ApplyChanges"/>), kept in the Lucene commit itself so the index and its
-    /// position in the store can never disagree; 0 for an index that never applied changes.
+    /// The last store sequence applied and searchable (0 for an index that never applied changes). The durable one,
+    /// <see cref="CommittedSequence"/>, is kept in the Lucene commit itself, so the index and its position in the store
+    /// can never disagree after a crash.
     /// </summary>
     public long AppliedSequence { get; private set; }
 
@@ -166,7 +168,15 @@ public sealed partial class PrecedentIndex : IDisposable
     /// <paramref name="mayExist"/> says whether a letter can already have items here (a rebuild knows most cannot, and
     /// skipping their deletes is most of its speed); without it every change deletes first.
     /// </summary>
-    public int ApplyChanges(IReadOnlyList<IndexChange> changes, long sequence, Func<string, bool>? mayExist = null)
+    public int ApplyChanges(IReadOnlyList<IndexChange> changes, long sequence, Func<string, bool>? mayExist = null) =>
+        ApplyChanges(changes, sequence, mayExist, commit: true);
+
+    /// <summary>
+    /// As <see cref="ApplyChanges(IReadOnlyList{IndexChange}, long, Func{string, bool}?)"/>; without <paramref name="commit"/> the
+    /// changes are searchable at once (near-real-time) and made durable by a later <see cref="Commit"/>. For an index derived
+    /// from a store that is safe: after a crash it resumes from its last commit and applies the rest again.
+    /// </summary>
+    public int ApplyChanges(IReadOnlyList<IndexChange> changes, long sequence, Func<string, bool>? mayExist, bool commit)
     {
         var items = 0;
         lock (_writeGate)
@@ -185,17 +195,41 @@ public sealed partial class PrecedentIndex : IDisposable
                 }
             }
 
-            _writer.SetCommitData(new Dictionary<string, string>
-            {
-                [SequenceKey] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
-            _writer.Commit();
             AppliedSequence = sequence;
+            if (commit)
+            {
+                CommitLocked();
+            }
         }
 
         _searchers.MaybeRefreshBlocking();
         _queries.ClearCache();
         return items;
+    }
+
+    /// <summary>The last store sequence made durable in a Lucene commit.</summary>
+    public long CommittedSequence { get; private set; }
+
+    /// <summary>Commits what was applied, with its store sequence; nothing when all is committed.</summary>
+    public void Commit()
+    {
+        lock (_writeGate)
+        {
+            if (CommittedSequence != AppliedSequence)
+            {
+                CommitLocked();
+            }
+        }
+    }
+
+    private void CommitLocked()
+    {
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SequenceKey] = AppliedSequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _writer.Commit();
+        CommittedSequence = AppliedSequence;
     }
 
     /// <inheritdoc />

@@ -48,7 +48,13 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
     /// Opens the index when needed (rebuilding a damaged one) and applies every change the store has that it has not;
     /// waits at most <paramref name="wait"/> for another catch-up in progress. True when it reached the store's last change.
     /// </summary>
-    public bool CatchUp(TimeSpan wait, CancellationToken cancellationToken)
+    public bool CatchUp(TimeSpan wait, CancellationToken cancellationToken) => CatchUp(wait, commit: true, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CatchUp(TimeSpan, CancellationToken)"/>; without <paramref name="commit"/> the changes are searchable at
+    /// once and committed by the next background catch-up (the store holds them durably meanwhile).
+    /// </summary>
+    public bool CatchUp(TimeSpan wait, bool commit, CancellationToken cancellationToken)
     {
         if (!_applying.Wait(wait, cancellationToken))
         {
@@ -82,12 +88,18 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
                 if (batch.Count == 0)
                 {
                     _building = null;
+                    if (commit)
+                    {
+                        index.Commit();
+                    }
+
                     return true;
                 }
 
+                // Large batches (a rebuild) are committed as they go, so a restart resumes near where it stopped.
                 var building = _building;
                 index.ApplyChanges(batch.Select(c => new IndexChange(c.LetterId, c.Letter)).ToList(), batch[^1].Sequence,
-                    building is null ? null : letterId => !building.Add(letterId));
+                    building is null ? null : letterId => !building.Add(letterId), commit: commit || batch.Count == ChangesPerCommit);
             }
 
             return false;
@@ -109,7 +121,8 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
         var deadline = DateTime.UtcNow + timeout;
         while (AppliedSequence < sequence && DateTime.UtcNow < deadline)
         {
-            CatchUp(deadline - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
+            // Searchable now, committed by the background catch-up: an add pays for one fsync (the store's), not two.
+            CatchUp(deadline - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero, commit: false, cancellationToken);
         }
 
         return AppliedSequence >= sequence;
@@ -128,6 +141,15 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
     /// <inheritdoc />
     public void Dispose()
     {
+        try
+        {
+            _index?.Commit();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Whatever was not committed is applied again from the store at the next start.
+        }
+
         _index?.Dispose();
         _applying.Dispose();
     }
