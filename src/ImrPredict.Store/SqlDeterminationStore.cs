@@ -123,11 +123,15 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         var received = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         return Write<IReadOnlyList<StoredAdd>>((connection, transaction, next) =>
         {
+            // One query for what the store holds of the batch, and one prepared upsert reused for every row: a round trip
+            // per letter, not two, and no statement parsed twice (what PostgreSQL's rate depends on).
+            var known = ExistingOf(connection, transaction, prepared.Select(p => p.Parse.LetterId).Distinct(StringComparer.Ordinal).ToList());
+            using var upsert = UpsertCommand(connection, transaction);
             var results = new List<StoredAdd>(prepared.Length);
             for (var i = 0; i < prepared.Length; i++)
             {
                 var (submission, sha, parse, json) = prepared[i];
-                var existing = Existing(connection, transaction, parse.LetterId);
+                var existing = known.TryGetValue(parse.LetterId, out var row) ? row : ((long Sequence, string Sha256, bool Deleted)?)null;
                 if (existing is { Deleted: false } current && current.Sha256 == sha)
                 {
                     results.Add(new StoredAdd(i, parse.LetterId, current.Sequence, AddOutcome.Unchanged, parse.Error, parse.Letter?.Items.Count ?? 0));
@@ -135,7 +139,9 @@ public sealed class SqlDeterminationStore : IDeterminationStore
                 }
 
                 var sequence = next();
-                Upsert(connection, transaction, parse.LetterId, sequence, submission.Source, received, sha, submission.Content, json, parse.Error?.Code.ToString(), parse.Error?.Message);
+                Bind(upsert, parse.LetterId, sequence, submission.Source, received, sha, submission.Content, json, parse.Error?.Code.ToString(), parse.Error?.Message);
+                upsert.ExecuteNonQuery();
+                known[parse.LetterId] = (sequence, sha, false);
                 var outcome = parse.Error is not null ? AddOutcome.Refused : existing is null ? AddOutcome.Added : AddOutcome.Replaced;
                 results.Add(new StoredAdd(i, parse.LetterId, sequence, outcome, parse.Error, parse.Letter?.Items.Count ?? 0));
             }
@@ -296,25 +302,61 @@ public sealed class SqlDeterminationStore : IDeterminationStore
             : null;
     }
 
-    private static void Upsert(DbConnection connection, DbTransaction transaction, string letterId, long sequence, string source, string received, string sha,
-        byte[] original, string? json, string? errorCode, string? errorMessage)
+    /// <summary>What the store holds of these letter ids (sequence, content hash, deleted), in one query per 500 ids.</summary>
+    private static Dictionary<string, (long Sequence, string Sha256, bool Deleted)> ExistingOf(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> letterIds)
     {
-        using var command = Command(connection, transaction, """
+        var found = new Dictionary<string, (long Sequence, string Sha256, bool Deleted)>(StringComparer.Ordinal);
+        foreach (var chunk in letterIds.Chunk(500))
+        {
+            using var command = Command(connection, transaction,
+                $"SELECT letter_id, seq, content_sha256, deleted FROM letters WHERE letter_id IN ({string.Join(", ", chunk.Select((_, k) => $"@id{k}"))})");
+            for (var k = 0; k < chunk.Length; k++)
+            {
+                Parameter(command, $"@id{k}", chunk[k]);
+            }
+
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture) != 0);
+            }
+        }
+
+        return found;
+    }
+
+    private static DbCommand UpsertCommand(DbConnection connection, DbTransaction transaction)
+    {
+        var command = Command(connection, transaction, """
             INSERT INTO letters (letter_id, seq, source, received_utc, content_sha256, original, parsed, error_code, error_message, deleted)
             VALUES (@id, @seq, @source, @received, @sha, @original, @parsed, @code, @message, 0)
             ON CONFLICT (letter_id) DO UPDATE SET seq = excluded.seq, source = excluded.source, received_utc = excluded.received_utc,
               content_sha256 = excluded.content_sha256, original = excluded.original, parsed = excluded.parsed,
               error_code = excluded.error_code, error_message = excluded.error_message, deleted = 0
             """);
-        Parameter(command, "@id", letterId);
-        Parameter(command, "@seq", sequence);
-        Parameter(command, "@source", source);
-        Parameter(command, "@received", received);
-        Parameter(command, "@sha", sha);
-        Parameter(command, "@original", original);
-        Parameter(command, "@parsed", json);
-        Parameter(command, "@code", errorCode);
-        Parameter(command, "@message", errorMessage);
+        foreach (var name in new[] { "@id", "@seq", "@source", "@received", "@sha", "@original", "@parsed", "@code", "@message" })
+        {
+            Parameter(command, name, null);
+        }
+
+        return command;
+    }
+
+    private static void Bind(DbCommand upsert, string letterId, long sequence, string source, string received, string sha, byte[] original, string? json, string? errorCode,
+        string? errorMessage)
+    {
+        object?[] values = [letterId, sequence, source, received, sha, original, json, errorCode, errorMessage];
+        for (var k = 0; k < values.Length; k++)
+        {
+            upsert.Parameters[k].Value = values[k] ?? DBNull.Value;
+        }
+    }
+
+    private static void Upsert(DbConnection connection, DbTransaction transaction, string letterId, long sequence, string source, string received, string sha,
+        byte[] original, string? json, string? errorCode, string? errorMessage)
+    {
+        using var command = UpsertCommand(connection, transaction);
+        Bind(command, letterId, sequence, source, received, sha, original, json, errorCode, errorMessage);
         command.ExecuteNonQuery();
     }
 
