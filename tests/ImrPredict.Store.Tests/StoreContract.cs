@@ -101,6 +101,18 @@ public abstract class StoreContract : IDisposable
     }
 
     [Fact]
+    public void A_letter_too_large_to_be_one_is_kept_refused()
+    {
+        var store = _store.Open();
+        var huge = new LetterSubmission(Encoding.UTF8.GetBytes(new string('a', 5 * 1024 * 1024)), "huge.txt");
+
+        var added = Assert.Single(store.Add([huge]).Value);
+
+        Assert.Equal((AddOutcome.Refused, ParseErrorCode.TooLarge), (added.Outcome, added.ParseError?.Code));
+        Assert.Equal(huge.Content.Length, store.Get(added.LetterId).Value?.Original.Length);
+    }
+
+    [Fact]
     public async Task Concurrent_writers_get_unique_sequences_that_commit_in_order()
     {
         var stores = new[] { _store.Open(), _store.Open() };
