@@ -13,6 +13,11 @@ public sealed partial class DeterminationStoreHost(StorageOptions options, strin
     private readonly object _gate = new();
     private IDeterminationStore? _store;
     private string? _lastError = "the store has not been opened yet";
+    private Error<StoreErrorCode>? _lastFailure;
+    private DateTime _retryAfter = DateTime.MinValue;
+
+    /// <summary>How long a failed open is answered from memory before it is tried again (a connection attempt can take seconds).</summary>
+    public static TimeSpan RetryInterval { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Why the store is not open, when it is not.</summary>
     public string? LastError => _lastError;
@@ -32,6 +37,11 @@ public sealed partial class DeterminationStoreHost(StorageOptions options, strin
                 return Result<IDeterminationStore, StoreErrorCode>.Ok(opened);
             }
 
+            if (_lastFailure is { } recent && DateTime.UtcNow < _retryAfter)
+            {
+                return Result<IDeterminationStore, StoreErrorCode>.Fail(recent);
+            }
+
             var result = StoreLocation.Open(dataDirectory, options.ConnectionString ?? string.Empty);
             if (result.TryGetValue(out var store))
             {
@@ -39,10 +49,15 @@ public sealed partial class DeterminationStoreHost(StorageOptions options, strin
                 _lastError = null;
                 LogOpened(logger, store.Description);
             }
-            else if (_lastError != result.Error.Message)
+            else
             {
-                _lastError = result.Error.Message;
-                LogUnavailable(logger, result.Error.ToString());
+                _lastFailure = result.Error;
+                _retryAfter = DateTime.UtcNow + RetryInterval;
+                if (_lastError != result.Error.Message)
+                {
+                    _lastError = result.Error.Message;
+                    LogUnavailable(logger, result.Error.ToString());
+                }
             }
 
             return result;

@@ -122,7 +122,12 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
         while (AppliedSequence < sequence && DateTime.UtcNow < deadline)
         {
             // Searchable now, committed by the background catch-up: an add pays for one fsync (the store's), not two.
-            CatchUp(deadline - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero, commit: false, cancellationToken);
+            if (!CatchUp(deadline - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero, commit: false, cancellationToken)
+                && AppliedSequence < sequence)
+            {
+                // The store or the index cannot move on right now: wait a little rather than spin.
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(50));
+            }
         }
 
         return AppliedSequence >= sequence;
