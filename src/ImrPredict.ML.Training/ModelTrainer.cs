@@ -14,7 +14,7 @@ public static class ModelTrainer
     {
         if (rows.Count == 0)
         {
-            return new Error<TrainingErrorCode>(TrainingErrorCode.NoItems, "no training items: the data folders hold no readable letters");
+            return new Error<TrainingErrorCode>(TrainingErrorCode.NoItems, "no training items: the data (folders, store or its decision-date window) holds no readable letters");
         }
 
         var overturned = rows.Count(spec.LabelOf);

@@ -70,7 +70,9 @@ public class KestrelTests(ServiceFixture fixture)
 
             Assert.Equal(certificate.GetCertHashString(), presented);
             Assert.Equal("Electrodiagnostics", Assert.Single(response.Items).Category);
-            Assert.Equal(StatusCode.Unavailable, cleartext.StatusCode);
+            // Cleartext HTTP/2 to a TLS port fails in the transport: the client reports it as UNAVAILABLE or, when the
+            // server's TLS alert is read as a frame, as INTERNAL; either way nothing was served.
+            Assert.Contains(cleartext.StatusCode, new[] { StatusCode.Unavailable, StatusCode.Internal });
         }
         finally
         {
