@@ -208,7 +208,15 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Directory.Delete(IndexDirectory, recursive: true);
+            try
+            {
+                Directory.Delete(IndexDirectory, recursive: true);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                // Neither moved nor deleted: the next open reports the folder as it is.
+                _problem = $"the damaged index at '{IndexDirectory}' can be neither set aside nor removed: {again.Message}";
+            }
         }
     }
 
