@@ -163,20 +163,14 @@ public sealed partial class PrecedentIndex : IDisposable
     }
 
     /// <summary>
-    /// Applies store changes in order (each replaces its letter's items, or removes them) and commits them together with
-    /// <paramref name="sequence"/>, the last change's sequence: after a crash the index resumes from exactly what it committed.
-    /// <paramref name="mayExist"/> says whether a letter can already have items here (a rebuild knows most cannot, and
-    /// skipping their deletes is most of its speed); without it every change deletes first.
+    /// Applies store changes in order (each replaces its letter's items, or removes them). With <paramref name="commit"/> they
+    /// are committed together with <paramref name="sequence"/>, the last change's sequence, so after a crash the index resumes
+    /// from exactly what it committed; without it they are searchable at once (near-real-time) and made durable by a later
+    /// <see cref="Commit"/>, which is safe for an index derived from a store. <paramref name="mayExist"/> says whether a letter
+    /// can already have items here (a rebuild knows most cannot, and skipping their deletes is most of its speed); without it
+    /// every change deletes first.
     /// </summary>
-    public int ApplyChanges(IReadOnlyList<IndexChange> changes, long sequence, Func<string, bool>? mayExist = null) =>
-        ApplyChanges(changes, sequence, mayExist, commit: true);
-
-    /// <summary>
-    /// As <see cref="ApplyChanges(IReadOnlyList{IndexChange}, long, Func{string, bool}?)"/>; without <paramref name="commit"/> the
-    /// changes are searchable at once (near-real-time) and made durable by a later <see cref="Commit"/>. For an index derived
-    /// from a store that is safe: after a crash it resumes from its last commit and applies the rest again.
-    /// </summary>
-    public int ApplyChanges(IReadOnlyList<IndexChange> changes, long sequence, Func<string, bool>? mayExist, bool commit)
+    public int ApplyChanges(IReadOnlyList<IndexChange> changes, long sequence, Func<string, bool>? mayExist = null, bool commit = true)
     {
         var items = 0;
         lock (_writeGate)

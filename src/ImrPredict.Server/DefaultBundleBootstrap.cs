@@ -11,7 +11,7 @@ namespace ImrPredict.Server;
 /// to the log: the server itself carries neither the trainer nor the letter generator. The same step puts the generated
 /// letters into an empty store, so a fresh clone has precedents to search.
 /// </summary>
-public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> options, StorageOptions storage, IHostEnvironment environment,
+public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> options, StorageOptions storage, DeterminationStoreHost stores,
     ILogger<DefaultBundleBootstrap> logger)
 {
     /// <summary>The build-time location of <c>imr.dll</c>, written into this assembly by the project file.</summary>
@@ -32,8 +32,7 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
         var start = tool.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? new ProcessStartInfo(DotnetHost()) { ArgumentList = { tool } }
             : new ProcessStartInfo(tool);
-        var dataDirectory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, storage.DataDirectory));
-        foreach (var argument in new[] { "bootstrap", "--out", bundleDirectory, "--letters", letters.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", dataDirectory })
+        foreach (var argument in new[] { "bootstrap", "--out", bundleDirectory, "--letters", letters.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", stores.DataDirectory })
         {
             start.ArgumentList.Add(argument);
         }

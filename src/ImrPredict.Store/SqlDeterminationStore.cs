@@ -153,7 +153,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
     /// <inheritdoc />
     public Result<long?, StoreErrorCode> Delete(string letterId) => Write<long?>((connection, transaction, next) =>
     {
-        if (Existing(connection, transaction, letterId) is not { Deleted: false })
+        if (!ExistingOf(connection, transaction, [letterId]).TryGetValue(letterId, out var held) || held.Deleted)
         {
             return null;
         }
@@ -290,16 +290,6 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         {
             return Result<T, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"{Description} cannot be read: {e.Message}");
         }
-    }
-
-    private static (long Sequence, string Sha256, bool Deleted)? Existing(DbConnection connection, DbTransaction transaction, string letterId)
-    {
-        using var command = Command(connection, transaction, "SELECT seq, content_sha256, deleted FROM letters WHERE letter_id = @id");
-        Parameter(command, "@id", letterId);
-        using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? (reader.GetInt64(0), reader.GetString(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) != 0)
-            : null;
     }
 
     /// <summary>What the store holds of these letter ids (sequence, content hash, deleted), in one query per 500 ids.</summary>

@@ -56,7 +56,6 @@ public sealed class DatedModelFixture : IDisposable
 
     public void Dispose()
     {
-        Host.Dispose();
         Precedents.Dispose();
         _folder.Delete(recursive: true);
     }

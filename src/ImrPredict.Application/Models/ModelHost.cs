@@ -7,7 +7,7 @@ using Microsoft.ML;
 namespace ImrPredict.Application.Models;
 
 /// <summary>Holds the serving model; swapped atomically so requests always see a whole model.</summary>
-public sealed partial class ModelHost(string bundleDirectory, ILogger<ModelHost> logger) : IServingModels, IDisposable
+public sealed partial class ModelHost(string bundleDirectory, ILogger<ModelHost> logger) : IServingModels
 {
     private readonly MLContext _ml = new(seed: 1);
     private volatile ServingModel? _current;
@@ -68,11 +68,6 @@ public sealed partial class ModelHost(string bundleDirectory, ILogger<ModelHost>
 
     /// <summary>Records why no model can be served (the default bundle could not be built, say); a served model keeps serving.</summary>
     public void Unavailable(string reason) => Refuse(reason);
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-    }
 
     private bool Refuse(string reason)
     {

@@ -12,15 +12,14 @@ public sealed partial class DeterminationStoreHost(StorageOptions options, strin
 {
     private readonly object _gate = new();
     private IDeterminationStore? _store;
-    private string? _lastError = "the store has not been opened yet";
     private Error<StoreErrorCode>? _lastFailure;
     private DateTime _retryAfter = DateTime.MinValue;
 
     /// <summary>How long a failed open is answered from memory before it is tried again (a connection attempt can take seconds).</summary>
     public static TimeSpan RetryInterval { get; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Why the store is not open, when it is not.</summary>
-    public string? LastError => _lastError;
+    /// <summary>The data folder of the SQLite store (resolved against the content root), also the default home of the index.</summary>
+    public string DataDirectory { get; } = dataDirectory;
 
     /// <summary>The open store, opening it first when it is not open; the reason when it cannot be.</summary>
     public Result<IDeterminationStore, StoreErrorCode> Store()
@@ -42,22 +41,23 @@ public sealed partial class DeterminationStoreHost(StorageOptions options, strin
                 return Result<IDeterminationStore, StoreErrorCode>.Fail(recent);
             }
 
-            var result = StoreLocation.Open(dataDirectory, options.ConnectionString ?? string.Empty);
+            var result = StoreLocation.Open(DataDirectory, options.ConnectionString ?? string.Empty);
             if (result.TryGetValue(out var store))
             {
                 _store = store;
-                _lastError = null;
+                _lastFailure = null;
                 LogOpened(logger, store.Description);
             }
             else
             {
-                _lastFailure = result.Error;
-                _retryAfter = DateTime.UtcNow + RetryInterval;
-                if (_lastError != result.Error.Message)
+                // Logged when the reason changes, not on every retry.
+                if (_lastFailure?.Message != result.Error.Message)
                 {
-                    _lastError = result.Error.Message;
                     LogUnavailable(logger, result.Error.ToString());
                 }
+
+                _lastFailure = result.Error;
+                _retryAfter = DateTime.UtcNow + RetryInterval;
             }
 
             return result;

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ImrPredict.Application;
+using ImrPredict.Application.Storage;
 using ImrPredict.Core.Parsing;
-using ImrPredict.Search;
 using ImrPredict.Store;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImrPredict.Training.Commands;
 
@@ -111,44 +113,28 @@ internal static class StoreCommands
         var index = new Option<DirectoryInfo>("--index") { Description = "The index folder to rebuild (default: index in the data folder); stop the service that uses it first.", };
         var dataDirectory = StoreOptions.DataDirectory();
         var command = new Command("reindex", "Rebuild a precedent index from the store.") { index, dataDirectory };
-        command.SetAction(result => WithStore(result.GetRequiredValue(dataDirectory), "reindex", store =>
+        command.SetAction(result =>
         {
-            var folder = result.GetValue(index)?.FullName ?? Path.Combine(result.GetRequiredValue(dataDirectory).FullName, "index");
+            // The service's own rebuild (PrecedentView), so the command and a replica build the same index the same way.
+            var data = result.GetRequiredValue(dataDirectory).FullName;
+            var folder = result.GetValue(index)?.FullName ?? Path.Combine(data, "index");
             var stopwatch = Stopwatch.StartNew();
             if (Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
             }
 
-            var opened = PrecedentIndex.Open(folder);
-            if (!opened.TryGetValue(out var precedents))
+            var storage = new StorageOptions { ConnectionString = Environment.GetEnvironmentVariable(StoreLocation.ConnectionStringVariable) ?? string.Empty };
+            using var stores = new DeterminationStoreHost(storage, data, NullLogger<DeterminationStoreHost>.Instance);
+            using var view = new PrecedentView(stores, folder, new ServiceLimits(), NullLogger<PrecedentView>.Instance);
+            if (!view.CatchUp(Timeout.InfiniteTimeSpan, CancellationToken.None))
             {
-                return Fail("reindex", opened.Error.ToString());
+                return Fail("reindex", view.Unavailable ?? stores.Store().Error?.Message ?? "the index could not be rebuilt");
             }
 
-            using (precedents)
-            {
-                while (true)
-                {
-                    var changes = store.ChangesAfter(precedents.AppliedSequence, 2000);
-                    if (!changes.TryGetValue(out var batch))
-                    {
-                        return Fail("reindex", changes.Error.Message);
-                    }
-
-                    if (batch.Count == 0)
-                    {
-                        break;
-                    }
-
-                    precedents.ApplyChanges(batch.Select(c => new IndexChange(c.LetterId, c.Letter)).ToList(), batch[^1].Sequence);
-                }
-
-                Console.WriteLine($"indexed {precedents.Count:N0} items through sequence {precedents.AppliedSequence} into {folder} in {stopwatch.Elapsed.TotalSeconds:N1} s");
-            }
-
+            Console.WriteLine($"indexed {view.Count:N0} items through sequence {view.AppliedSequence} into {folder} in {stopwatch.Elapsed.TotalSeconds:N1} s");
             return 0;
-        }));
+        });
         return command;
     }
 
