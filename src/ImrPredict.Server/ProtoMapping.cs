@@ -40,7 +40,11 @@ internal static class ProtoMapping
         CaseNumber = letter.CaseNumber ?? string.Empty,
         ClinicalSummary = letter.ClinicalSummary,
         Prediction = ToMessage(letter.Assessment),
+        Layout = letter.Layout.ToString(),
+        Warnings = { letter.Warnings.Select(ToMessage) },
     };
+
+    public static V1.ParseWarning ToMessage(Core.Letters.ParseWarning warning) => new() { Code = warning.Code.ToString(), Message = warning.Message };
 
     public static RankCasesResponse ToMessage(CaseRanking ranking)
     {
@@ -116,6 +120,13 @@ internal static class ProtoMapping
             Searchable = added.Searchable,
         };
         response.Errors.AddRange(added.Rejections.Select(r => new LetterError { Index = r.Index, Source = r.Source, Code = r.Code, Message = r.Message }));
+        response.Warnings.AddRange(added.Warnings.Select(w => new V1.LetterWarnings
+        {
+            Index = w.Index,
+            Source = w.Source,
+            LetterId = w.LetterId,
+            Warnings = { w.Warnings.Select(ToMessage) },
+        }));
         return response;
     }
 }

@@ -134,7 +134,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
                 var existing = known.TryGetValue(parse.LetterId, out var row) ? row : ((long Sequence, string Sha256, bool Deleted)?)null;
                 if (existing is { Deleted: false } current && current.Sha256 == sha)
                 {
-                    results.Add(new StoredAdd(i, parse.LetterId, current.Sequence, AddOutcome.Unchanged, parse.Error, parse.Letter?.Items.Count ?? 0));
+                    results.Add(new StoredAdd(i, parse.LetterId, current.Sequence, AddOutcome.Unchanged, parse.Error, parse.Letter?.Items.Count ?? 0, parse.Letter?.Warnings ?? []));
                     continue;
                 }
 
@@ -143,7 +143,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
                 upsert.ExecuteNonQuery();
                 known[parse.LetterId] = (sequence, sha, false);
                 var outcome = parse.Error is not null ? AddOutcome.Refused : existing is null ? AddOutcome.Added : AddOutcome.Replaced;
-                results.Add(new StoredAdd(i, parse.LetterId, sequence, outcome, parse.Error, parse.Letter?.Items.Count ?? 0));
+                results.Add(new StoredAdd(i, parse.LetterId, sequence, outcome, parse.Error, parse.Letter?.Items.Count ?? 0, parse.Letter?.Warnings ?? []));
             }
 
             return results;

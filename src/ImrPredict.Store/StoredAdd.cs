@@ -10,4 +10,6 @@ namespace ImrPredict.Store;
 /// <param name="Outcome">What the add did.</param>
 /// <param name="ParseError">Why the parser refused it, for <see cref="AddOutcome.Refused"/>.</param>
 /// <param name="Items">The letter's disputed items (0 when refused).</param>
-public sealed record StoredAdd(int Index, string LetterId, long Sequence, AddOutcome Outcome, Error<ParseErrorCode>? ParseError, int Items);
+/// <param name="Warnings">What looked odd in a letter that parsed (empty when refused or clean).</param>
+public sealed record StoredAdd(int Index, string LetterId, long Sequence, AddOutcome Outcome, Error<ParseErrorCode>? ParseError, int Items,
+    IReadOnlyList<ParseWarning> Warnings);

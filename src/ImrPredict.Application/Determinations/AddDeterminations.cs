@@ -56,10 +56,13 @@ public sealed partial class AddDeterminations(DeterminationStoreHost stores, Pre
         }
 
         var kept = results.Where(r => r.Outcome != AddOutcome.Refused).ToList();
+        var warnings = kept.Where(r => r.Warnings.Count > 0)
+            .Select(r => new LetterWarnings(sendable[r.Index].Index, submissions[sendable[r.Index].Index].Source, r.LetterId, r.Warnings))
+            .ToList();
         var sequence = results.Count == 0 ? view.AppliedSequence : results.Max(r => r.Sequence);
         var searchable = view.WaitFor(sequence, TimeSpan.FromSeconds(storage.ReadYourWritesSeconds), cancellationToken);
         LogAdded(logger, kept.Count, rejections.Count, sequence);
-        return new AddedDeterminations(kept.Count, kept.Sum(r => r.Items), view.Count, rejections.OrderBy(r => r.Index).ToList(), sequence, searchable);
+        return new AddedDeterminations(kept.Count, kept.Sum(r => r.Items), view.Count, rejections.OrderBy(r => r.Index).ToList(), sequence, searchable, warnings);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Kept {Letters} letters in the store (sequence {Sequence}); {Errors} refused by the parser")]

@@ -7,4 +7,6 @@ namespace ImrPredict.Application.Determinations;
 /// <param name="Rejections">Letters that could not be read (kept in the store with their errors all the same).</param>
 /// <param name="Sequence">The store sequence of the last change the add made (or of the letters, when nothing changed).</param>
 /// <param name="Searchable">Whether this replica's searches already show the letters (read-your-writes).</param>
-public sealed record AddedDeterminations(int LettersAdded, int ItemsAdded, int Precedents, IReadOnlyList<LetterRejection> Rejections, long Sequence, bool Searchable);
+/// <param name="Warnings">Letters kept that parsed with warnings.</param>
+public sealed record AddedDeterminations(int LettersAdded, int ItemsAdded, int Precedents, IReadOnlyList<LetterRejection> Rejections, long Sequence, bool Searchable,
+    IReadOnlyList<LetterWarnings> Warnings);

@@ -19,7 +19,7 @@ public sealed class AssessLetter(AssessCase assessCase)
         var input = new CaseInput(letter.ClinicalSummary, letter.Items.Select(i => i.RequestedItem).ToList(), letter.Header.DateOfInjury, letter.Header.UrDenialDate);
         var assessed = assessCase.Run(input, contributions, precedents, datesAsWritten: true, cancellationToken);
         return assessed.TryGetValue(out var assessment)
-            ? new LetterAssessment(letter.LetterId, letter.Header.CaseNumber, letter.ClinicalSummary, assessment)
+            ? new LetterAssessment(letter.LetterId, letter.Header.CaseNumber, letter.ClinicalSummary, assessment, letter.Layout, letter.Warnings)
             : assessed.FailAs<LetterAssessment>();
     }
 }

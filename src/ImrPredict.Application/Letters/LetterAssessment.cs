@@ -1,4 +1,5 @@
 using ImrPredict.Application.Cases;
+using ImrPredict.Core.Letters;
 
 namespace ImrPredict.Application.Letters;
 
@@ -7,4 +8,7 @@ namespace ImrPredict.Application.Letters;
 /// <param name="CaseNumber">The IMR case number, when the letter gives one.</param>
 /// <param name="ClinicalSummary">The clinical summary read from the letter.</param>
 /// <param name="Assessment">The assessment of its requested items.</param>
-public sealed record LetterAssessment(string LetterId, string? CaseNumber, string ClinicalSummary, CaseAssessment Assessment);
+/// <param name="Layout">The letter's layout.</param>
+/// <param name="Warnings">What looked odd in the letter.</param>
+public sealed record LetterAssessment(string LetterId, string? CaseNumber, string ClinicalSummary, CaseAssessment Assessment,
+    LetterLayout Layout, IReadOnlyList<ParseWarning> Warnings);

@@ -17,6 +17,12 @@ public sealed record LetterJsonLine
     /// <summary>The form the letter was read from.</summary>
     public required LetterFormat Format { get; init; }
 
+    /// <summary>The layout the letter was written in.</summary>
+    public LetterLayout Layout { get; init; }
+
+    /// <summary>What looked odd in a letter that still parsed; empty for a clean letter.</summary>
+    public IReadOnlyList<ParseWarning> Warnings { get; init; } = [];
+
     /// <summary>Case number (CMyy-nnnnnnn).</summary>
     public string? CaseNumber { get; init; }
 
@@ -59,6 +65,8 @@ public sealed record LetterJsonLine
         Source = source,
         LetterId = letter.LetterId,
         Format = letter.Format,
+        Layout = letter.Layout,
+        Warnings = letter.Warnings,
         CaseNumber = letter.Header.CaseNumber,
         DateAssigned = letter.Header.DateAssigned,
         DateOfInjury = letter.Header.DateOfInjury,

@@ -15,6 +15,12 @@ public sealed record ImrLetter(
     string ClinicalSummary,
     IReadOnlyList<DisputedItem> Items)
 {
+    /// <summary>The layout the letter was written in.</summary>
+    public LetterLayout Layout { get; init; } = LetterLayout.FinalDetermination;
+
+    /// <summary>What looked odd while parsing (empty for a clean letter); see <see cref="ParseWarningCode"/>.</summary>
+    public IReadOnlyList<ParseWarning> Warnings { get; init; } = [];
+
     /// <summary>Days from the date of injury to the UR denial, when both dates are known.</summary>
     public int? DaysFromInjuryToUrDenial =>
         Header is { DateOfInjury: { } injury, UrDenialDate: { } denial }

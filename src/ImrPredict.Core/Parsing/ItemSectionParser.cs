@@ -30,7 +30,7 @@ internal static partial class ItemSectionParser
         public int LastLabel => LabelLine.Max();
     }
 
-    public static Result<IReadOnlyList<DisputedItem>, ParseErrorCode> Parse(List<string> lines, int start, int end)
+    public static Result<IReadOnlyList<DisputedItem>, ParseErrorCode> Parse(List<string> lines, int start, int end, ICollection<ParseWarning> warnings)
     {
         start = SkipIntroduction(lines, start, end);
         var groups = GroupByLabels(lines, start, end);
@@ -51,7 +51,7 @@ internal static partial class ItemSectionParser
         {
             var group = groups[g];
             var itemEnd = g + 1 < groups.Count ? groups[g + 1].HeaderStart : end;
-            var item = BuildItem(lines, group, itemEnd, g, isLast: g == groups.Count - 1);
+            var item = BuildItem(lines, group, itemEnd, g, isLast: g == groups.Count - 1, warnings);
             if (!item.Success)
             {
                 return Result<IReadOnlyList<DisputedItem>, ParseErrorCode>.Fail(item.Error);
@@ -63,7 +63,7 @@ internal static partial class ItemSectionParser
         return items;
     }
 
-    private static Result<DisputedItem, ParseErrorCode> BuildItem(List<string> lines, ItemLines group, int itemEnd, int index, bool isLast)
+    private static Result<DisputedItem, ParseErrorCode> BuildItem(List<string> lines, ItemLines group, int itemEnd, int index, bool isLast, ICollection<ParseWarning> warnings)
     {
         var ordinal = index + 1;
         if (group.HeaderStart >= group.FirstLabel)
@@ -73,23 +73,18 @@ internal static partial class ItemSectionParser
         }
 
         var headerText = TextNormalizer.JoinLines(lines.Skip(group.HeaderStart).Take(group.FirstLabel - group.HeaderStart));
-        var decisionMatch = HeaderDecision().Match(headerText);
-        if (!decisionMatch.Success)
+        if (DecisionWords.Read(headerText, warnings) is not { } read)
         {
             return Result<DisputedItem, ParseErrorCode>.Fail(ParseErrorCode.ItemWithoutDecision,
                 $"item {ordinal} ('{Shorten(headerText)}') has no decision: its header does not end in Upheld or Overturned");
         }
 
-        var head = decisionMatch.Groups["head"].Value.Trim().TrimEnd(':').Trim();
+        var (head, decision) = read;
         if (head.Length == 0)
         {
             return Result<DisputedItem, ParseErrorCode>.Fail(ParseErrorCode.ItemWithoutDecision,
                 $"item {ordinal} has a decision but no requested item");
         }
-
-        var decision = decisionMatch.Groups["decision"].Value.Equals("Upheld", StringComparison.OrdinalIgnoreCase)
-            ? Decision.Upheld
-            : Decision.Overturned;
 
         var rationaleLine = group.LabelLine[(int)Label.Rationale];
         if (rationaleLine < 0)
@@ -105,14 +100,17 @@ internal static partial class ItemSectionParser
                 $"item {ordinal} ('{Shorten(head)}') has an empty decision rationale");
         }
 
-        if (isLast && !EndsSentence(rationale))
+        if (isLast && RationaleEnding.Check(rationale, ordinal, head, warnings) is { } truncated)
         {
-            return Result<DisputedItem, ParseErrorCode>.Fail(ParseErrorCode.Truncated,
-                $"the letter ends mid-sentence in the rationale of item {ordinal} ('{Shorten(head)}'): '...{rationale[^Math.Min(40, rationale.Length)..]}'");
+            return Result<DisputedItem, ParseErrorCode>.Fail(truncated);
         }
 
-        var claimsAdministrator = GuidelineText(lines, group, Label.ClaimsAdministrator);
-        var maximus = GuidelineText(lines, group, Label.Maximus);
+        return Build(index, head, decision, GuidelineText(lines, group, Label.ClaimsAdministrator), GuidelineText(lines, group, Label.Maximus), rationale);
+    }
+
+    /// <summary>A disputed item from its parts, as every layout gives them.</summary>
+    internal static DisputedItem Build(int index, string head, Decision decision, string? claimsAdministrator, string? maximus, string rationale)
+    {
         var partial = PartialAuthorizationParser.TryParse(head);
         var requested = partial?.DisputedRemainder ?? head;
         var citations = GuidelineCitationParser.Parse(claimsAdministrator)
@@ -249,11 +247,8 @@ internal static partial class ItemSectionParser
 
     internal static bool EndsSentence(string text) => SentenceEnd().IsMatch(text);
 
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+    internal static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     [GeneratedRegex(@"[.!?][""')\]]*\s*$")]
     private static partial Regex SentenceEnd();
-
-    [GeneratedRegex(@"^(?<head>.*?)\s*:?\s*\b(?<decision>Upheld|Overturned)\b\s*[.:]?\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex HeaderDecision();
 }

@@ -1,11 +1,15 @@
 namespace ImrPredict.Core.Parsing;
 
-/// <summary>Line indexes of the section headings of a letter; -1 where a section is missing.</summary>
-internal readonly record struct LetterSections(int HowMade, int Summary, int Decisions)
+/// <summary>
+/// Line indexes of the section headings of a final determination letter (2014 on); -1 where a section is
+/// missing. The 2014-2015 letters name the decisions section "IMR DECISION(S) AND RATIONALE(S)" and add
+/// "DOCUMENTS REVIEWED" after how the determination was made.
+/// </summary>
+internal readonly record struct LetterSections(int HowMade, int DocumentsReviewed, int Summary, int Decisions)
 {
     public static LetterSections Find(List<string> lines)
     {
-        int howMade = -1, summary = -1, decisions = -1;
+        int howMade = -1, documents = -1, summary = -1, decisions = -1;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i].TrimEnd(':', '.', ' ');
@@ -13,24 +17,36 @@ internal readonly record struct LetterSections(int HowMade, int Summary, int Dec
             {
                 howMade = i;
             }
+            else if (documents < 0 && line.Equals("DOCUMENTS REVIEWED", StringComparison.OrdinalIgnoreCase))
+            {
+                documents = i;
+            }
             else if (summary < 0 && line.Equals("CLINICAL CASE SUMMARY", StringComparison.OrdinalIgnoreCase))
             {
                 summary = i;
             }
-            else if (decisions < 0 && line.Equals("IMR ISSUES, DECISIONS AND RATIONALES", StringComparison.OrdinalIgnoreCase))
+            else if (decisions < 0 && IsDecisionsHeading(line))
             {
                 decisions = i;
             }
         }
 
-        return new LetterSections(howMade, summary, decisions);
+        return new LetterSections(howMade, documents, summary, decisions);
     }
+
+    /// <summary>Whether a line is the heading of the decisions section in either wording.</summary>
+    public static bool IsDecisionsHeading(string line) =>
+        line.Equals("IMR ISSUES, DECISIONS AND RATIONALES", StringComparison.OrdinalIgnoreCase)
+        || line.Equals("IMR DECISION(S) AND RATIONALE(S)", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="line"/> is one of the headings this record finds.</summary>
+    public bool IsHeading(int line) => line == HowMade || line == DocumentsReviewed || line == Summary || line == Decisions;
 
     /// <summary>The first section heading, or <paramref name="fallback"/> when the letter has none before it.</summary>
     public int FirstSectionOr(int fallback) =>
-        new[] { HowMade, Summary, Decisions }.Where(i => i >= 0).DefaultIfEmpty(fallback).Min();
+        new[] { HowMade, DocumentsReviewed, Summary, Decisions }.Where(i => i >= 0).DefaultIfEmpty(fallback).Min();
 
     /// <summary>The line index of the next section heading after <paramref name="heading"/>.</summary>
     public int NextAfter(int heading) =>
-        new[] { HowMade, Summary, Decisions }.Where(i => i > heading).DefaultIfEmpty(int.MaxValue).Min();
+        new[] { HowMade, DocumentsReviewed, Summary, Decisions }.Where(i => i > heading).DefaultIfEmpty(int.MaxValue).Min();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using ImrPredict.Core.Letters;
 
 namespace ImrPredict.Core.Parsing;
 
@@ -11,23 +12,8 @@ namespace ImrPredict.Core.Parsing;
 /// </summary>
 internal static partial class TextNormalizer
 {
-    /// <summary>Splits and cleans a letter's text into its non-blank lines.</summary>
-    public static List<string> ToLines(string text)
-    {
-        var lines = new List<string>();
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = CleanLine(raw);
-            if (line.Length == 0 || IsPageFurniture(line))
-            {
-                continue;
-            }
-
-            lines.Add(line);
-        }
-
-        return lines;
-    }
+    /// <summary>Splits and cleans a letter's text into its non-blank lines, page furniture removed.</summary>
+    public static List<string> ToLines(string text, ICollection<ParseWarning>? warnings = null) => PageFurniture.Remove(text, warnings);
 
     /// <summary>Whether the text looks like the markdown/HTML export rather than extracted PDF text.</summary>
     public static bool LooksLikeMarkup(string text) =>
@@ -64,7 +50,8 @@ internal static partial class TextNormalizer
     /// <summary>Folds runs of white space into single spaces and trims.</summary>
     public static string CollapseSpaces(string text) => Whitespace().Replace(text, " ").Trim();
 
-    private static string CleanLine(string raw)
+    /// <summary>One line without markup, typographic characters or runs of white space.</summary>
+    public static string CleanLine(string raw)
     {
         var line = raw;
         if (line.Contains('<'))
@@ -94,22 +81,52 @@ internal static partial class TextNormalizer
         var builder = new StringBuilder(line.Length);
         foreach (var c in line)
         {
-            builder.Append(c switch
+            switch (c)
             {
-                '\u2018' or '\u2019' or '\u201A' or '\u2032' => '\'',
-                '\u201C' or '\u201D' or '\u201E' or '\u2033' => '"',
-                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
-                '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\t' or '\f' or '\v' or '\r' => ' ',
-                '\u00AD' or '\u200B' or '\uFEFF' => '\0',
-                _ when char.IsControl(c) => ' ',
-                _ => c,
-            });
+                case '\u2018' or '\u2019' or '\u201A' or '\u2032':
+                    builder.Append('\'');
+                    break;
+                case '\u201C' or '\u201D' or '\u201E' or '\u2033':
+                    builder.Append('"');
+                    break;
+                case '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212':
+                    builder.Append('-');
+                    break;
+                case '\u00A0' or '\u2002' or '\u2003' or '\u2007' or '\u2009' or '\u202F' or '\t' or '\f' or '\v' or '\r':
+                    builder.Append(' ');
+                    break;
+
+                // Soft hyphens and zero-width characters come with text copied from browsers and word processors.
+                case '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF':
+                    break;
+
+                // Ligatures that PDF extraction and OCR leave as one character.
+                case '\uFB00':
+                    builder.Append("ff");
+                    break;
+                case '\uFB01':
+                    builder.Append("fi");
+                    break;
+                case '\uFB02':
+                    builder.Append("fl");
+                    break;
+                case '\uFB03':
+                    builder.Append("ffi");
+                    break;
+                case '\uFB04':
+                    builder.Append("ffl");
+                    break;
+                case '\u2026':
+                    builder.Append("...");
+                    break;
+                default:
+                    builder.Append(char.IsControl(c) ? ' ' : c);
+                    break;
+            }
         }
 
-        return builder.Replace("\0", string.Empty).Replace("\u2026", "...").ToString();
+        return builder.ToString();
     }
-
-    private static bool IsPageFurniture(string line) => PageNumber().IsMatch(line);
 
     [GeneratedRegex(@"<[^>]{1,200}>")]
     private static partial Regex HtmlTag();
@@ -122,8 +139,4 @@ internal static partial class TextNormalizer
 
     [GeneratedRegex(@"^#{1,6} ", RegexOptions.Multiline)]
     private static partial Regex MarkdownHeading();
-
-    // "Page 2 of 5", "- 3 -", "3", "Page 3": footers and page numbers from PDF extraction.
-    [GeneratedRegex(@"^(page\s+\d+(\s+of\s+\d+)?|-?\s*\d{1,3}\s*-?|\d{1,3}\s*/\s*\d{1,3})$", RegexOptions.IgnoreCase)]
-    private static partial Regex PageNumber();
 }

@@ -150,6 +150,7 @@ internal static class StoreCommands
             var stopwatch = Stopwatch.StartNew();
             var outcomes = new Dictionary<AddOutcome, int>();
             var refusals = new Dictionary<string, int>(StringComparer.Ordinal);
+            var warnings = new Dictionary<string, int>(StringComparer.Ordinal);
             string? failure = null;
             console.Run("ingesting letters", (counts, _) =>
             {
@@ -171,6 +172,11 @@ internal static class StoreCommands
                         {
                             refusals[error.Code.ToString()] = refusals.GetValueOrDefault(error.Code.ToString()) + 1;
                         }
+
+                        foreach (var code in r.Warnings.Select(w => w.Code.ToString()).Distinct())
+                        {
+                            warnings[code] = warnings.GetValueOrDefault(code) + 1;
+                        }
                     }
 
                     done += batch.Length;
@@ -190,6 +196,11 @@ internal static class StoreCommands
             foreach (var (code, count) in refusals.OrderByDescending(r => r.Value))
             {
                 Console.WriteLine($"  refused {count:N0}: {code}");
+            }
+
+            foreach (var (code, count) in warnings.OrderByDescending(w => w.Value))
+            {
+                Console.WriteLine($"  kept with a warning {count:N0}: {code}");
             }
 
             return 0;
