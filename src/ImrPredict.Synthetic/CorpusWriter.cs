@@ -17,8 +17,15 @@ public static class CorpusWriter
     private const int LettersPerFolder = 1000;
 
     /// <summary>Writes <paramref name="letters"/> letters of seed <paramref name="seed"/> to <paramref name="outputDirectory"/>.</summary>
+    /// <param name="outputDirectory">The folder to write into.</param>
+    /// <param name="letters">How many letters.</param>
+    /// <param name="seed">The corpus seed.</param>
+    /// <param name="format">The form of each letter.</param>
+    /// <param name="progress">Letters written so far.</param>
+    /// <param name="cancellationToken">Stops the run between batches.</param>
+    /// <param name="layout">The letter layout; the 2016 one unless asked.</param>
     public static CorpusSummary Write(string outputDirectory, long letters, long seed, GeneratedFormat format,
-        IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<long>? progress = null, CancellationToken cancellationToken = default, LetterLayout layout = LetterLayout.FinalDetermination)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(letters);
         Directory.CreateDirectory(outputDirectory);
@@ -38,7 +45,7 @@ public static class CorpusWriter
                 Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
                 {
                     batch[i] = generator.Generate(batchStart + i);
-                    truthLines[i] = WriteLetter(outputDirectory, batch[i], format);
+                    truthLines[i] = WriteLetter(outputDirectory, batch[i], format, layout);
                 });
 
                 for (var i = 0; i < count; i++)
@@ -67,6 +74,7 @@ public static class CorpusWriter
             generatorVersion = LetterGenerator.Version,
             seed,
             format = format.ToString().ToLowerInvariant(),
+            layout = layout.ToString(),
             letters,
             items,
             overturned,
@@ -78,8 +86,9 @@ public static class CorpusWriter
     }
 
     /// <summary>Renders one letter in its form, writes it, and returns its truth lines.</summary>
-    public static string[] WriteLetter(string outputDirectory, SyntheticLetter letter, GeneratedFormat format)
+    public static string[] WriteLetter(string outputDirectory, SyntheticLetter letter, GeneratedFormat format, LetterLayout layout = LetterLayout.FinalDetermination)
     {
+        letter = OlderLayouts.Age(letter, layout);
         var form = format == GeneratedFormat.Mixed ? (GeneratedFormat)new Rng(letter.Index, 0xF0F).Next(3) : format;
         var folder = Path.Combine(outputDirectory, (letter.Index / LettersPerFolder).ToString("D4", CultureInfo.InvariantCulture));
         Directory.CreateDirectory(folder);
@@ -88,14 +97,14 @@ public static class CorpusWriter
         {
             case GeneratedFormat.Pdf:
                 letterId = letter.Header.CaseNumber!;
-                File.WriteAllBytes(Path.Combine(folder, letterId + ".pdf"), LetterRenderer.Pdf(letter));
+                File.WriteAllBytes(Path.Combine(folder, letterId + ".pdf"), LetterRenderer.Pdf(letter, layout));
                 break;
             case GeneratedFormat.Markdown:
                 letterId = letter.Header.CaseNumber!;
-                File.WriteAllText(Path.Combine(folder, letterId + ".md"), LetterRenderer.Markdown(letter), Utf8);
+                File.WriteAllText(Path.Combine(folder, letterId + ".md"), LetterRenderer.Markdown(letter, layout), Utf8);
                 break;
             default:
-                var text = LetterRenderer.Text(letter);
+                var text = LetterRenderer.Text(letter, layout);
                 letterId = text.Contains("Case Number:", StringComparison.Ordinal) ? letter.Header.CaseNumber! : LetterTextParser.ContentIdOf(text);
                 File.WriteAllText(Path.Combine(folder, letter.Header.CaseNumber + ".txt"), text, Utf8);
                 break;

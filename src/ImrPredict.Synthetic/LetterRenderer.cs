@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ImrPredict.Core.Letters;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
@@ -15,8 +16,15 @@ public static class LetterRenderer
     private const string DecisionsIntro = "The Final Determination was based on decisions for the disputed items/services set forth below:";
 
     /// <summary>The markdown/HTML export form (header table with bold labels, ### headings, **Item:** Decision).</summary>
-    public static string Markdown(SyntheticLetter letter)
+    /// <param name="letter">The letter.</param>
+    /// <param name="layout">The layout to write it in; older layouts move the letter to their years first.</param>
+    public static string Markdown(SyntheticLetter letter, LetterLayout layout = LetterLayout.FinalDetermination)
     {
+        if (layout != LetterLayout.FinalDetermination)
+        {
+            return OlderMarkdown(OlderLayouts.Age(letter, layout), layout);
+        }
+
         var h = letter.Header;
         var b = new StringBuilder(8192);
         b.Append("\n\n<b>Case Number:</b>\t").Append(h.CaseNumber).Append("\t\t\n");
@@ -43,10 +51,16 @@ public static class LetterRenderer
     /// generator so the same seed gives the same bytes: header table or none, blank lines between lines,
     /// CRLF, typographic quotes, page footers, decisions on their own lines.
     /// </summary>
-    public static string Text(SyntheticLetter letter)
+    /// <param name="letter">The letter.</param>
+    /// <param name="layout">The layout to write it in; older layouts always keep their header.</param>
+    public static string Text(SyntheticLetter letter, LetterLayout layout = LetterLayout.FinalDetermination)
     {
         var rng = new Rng(letter.Index, 0x7E57);
-        var lines = PlainLines(letter, rng, includeHeader: rng.Chance(0.5), width: rng.Between(88, 98));
+        var includeHeader = rng.Chance(0.5);
+        var width = rng.Between(88, 98);
+        var lines = layout == LetterLayout.FinalDetermination
+            ? PlainLines(letter, rng, includeHeader, width)
+            : LayoutLines(OlderLayouts.Age(letter, layout), layout, width);
         var doubleSpaced = rng.Chance(0.5);
         var crlf = rng.Chance(0.3);
         var curly = rng.Chance(0.3);
@@ -81,10 +95,14 @@ public static class LetterRenderer
     }
 
     /// <summary>A real PDF with a text layer: Helvetica, wrapped lines, as many pages as it takes.</summary>
-    public static byte[] Pdf(SyntheticLetter letter)
+    /// <param name="letter">The letter.</param>
+    /// <param name="layout">The layout to write it in.</param>
+    public static byte[] Pdf(SyntheticLetter letter, LetterLayout layout = LetterLayout.FinalDetermination)
     {
         var rng = new Rng(letter.Index, 0x9DF);
-        var lines = PlainLines(letter, rng, includeHeader: true, width: 96);
+        var lines = layout == LetterLayout.FinalDetermination
+            ? PlainLines(letter, rng, includeHeader: true, width: 96)
+            : LayoutLines(OlderLayouts.Age(letter, layout), layout, width: 96);
         var builder = new PdfDocumentBuilder();
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
         const double top = 750, bottom = 60, lineHeight = 12.5;
@@ -175,6 +193,40 @@ public static class LetterRenderer
             Wrap("Claims Administrator guideline: " + item.ClaimsAdministratorGuideline, width, lines);
             Wrap("MAXIMUS guideline: " + item.MaximusGuideline, width, lines);
             Wrap("Decision rationale: " + item.Rationale, width, lines);
+        }
+
+        return lines;
+    }
+
+    private static string OlderMarkdown(SyntheticLetter letter, LetterLayout layout)
+    {
+        var b = new StringBuilder(8192);
+        foreach (var (kind, text) in OlderLayouts.Blocks(letter, layout))
+        {
+            b.Append(kind switch
+            {
+                OlderLayouts.BlockKind.Heading => "### " + text,
+                OlderLayouts.BlockKind.Line when text.EndsWith(':') => "**" + text + "**",
+                _ => text,
+            }).Append("\n\n");
+        }
+
+        return b.ToString();
+    }
+
+    private static List<string> LayoutLines(SyntheticLetter letter, LetterLayout layout, int width)
+    {
+        var lines = new List<string>(256);
+        foreach (var (kind, text) in OlderLayouts.Blocks(letter, layout))
+        {
+            if (kind == OlderLayouts.BlockKind.Paragraph)
+            {
+                Wrap(text, width, lines);
+            }
+            else
+            {
+                lines.Add(text);
+            }
         }
 
         return lines;
