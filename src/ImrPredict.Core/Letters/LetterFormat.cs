@@ -11,4 +11,7 @@ public enum LetterFormat
 
     /// <summary>A PDF file read through its text layer.</summary>
     Pdf,
+
+    /// <summary>A scanned PDF (images, no text layer) read by OCR.</summary>
+    ScannedPdf,
 }

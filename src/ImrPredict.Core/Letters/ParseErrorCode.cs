@@ -15,8 +15,14 @@ public enum ParseErrorCode
     /// <summary>The PDF could not be opened or read.</summary>
     UnreadablePdf,
 
-    /// <summary>The PDF has no text layer (a scanned image, for example).</summary>
+    /// <summary>The PDF has no text layer (a scanned image, for example) and OCR found no text in it either.</summary>
     NoTextLayer,
+
+    /// <summary>The PDF is a scan and reading it needs OCR, which is not installed (Tesseract and poppler's pdftoppm).</summary>
+    OcrUnavailable,
+
+    /// <summary>OCR of a scanned PDF failed or took too long.</summary>
+    OcrFailed,
 
     /// <summary>The text has none of the sections of an IMR determination letter.</summary>
     NotAnImrLetter,

@@ -73,13 +73,16 @@ internal static partial class ItemSectionParser
         }
 
         var headerText = TextNormalizer.JoinLines(lines.Skip(group.HeaderStart).Take(group.FirstLabel - group.HeaderStart));
-        if (DecisionWords.Read(headerText, warnings) is not { } read)
+        // OCR leaves specks as short lines ("CT", ".") between a header and its first label; read without them.
+        var read = DecisionWords.Read(headerText, warnings)
+            ?? DecisionWords.Read(TextNormalizer.JoinLines(lines.Skip(group.HeaderStart).Take(group.FirstLabel - group.HeaderStart).Where(l => l.Length > 3)), warnings);
+        if (read is null)
         {
             return Result<DisputedItem, ParseErrorCode>.Fail(ParseErrorCode.ItemWithoutDecision,
                 $"item {ordinal} ('{Shorten(headerText)}') has no decision: its header does not end in Upheld or Overturned");
         }
 
-        var (head, decision) = read;
+        var (head, decision) = read.Value;
         if (head.Length == 0)
         {
             return Result<DisputedItem, ParseErrorCode>.Fail(ParseErrorCode.ItemWithoutDecision,

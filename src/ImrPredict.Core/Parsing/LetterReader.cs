@@ -61,11 +61,47 @@ public static class LetterReader
         if (IsPdf(content))
         {
             var text = ExtractPdfText(content);
-            return text.Success ? LetterTextParser.Parse(text.Value, LetterFormat.Pdf) : Result<ImrLetter, ParseErrorCode>.Fail(text.Error);
+            if (text.Success)
+            {
+                return LetterTextParser.Parse(text.Value, LetterFormat.Pdf);
+            }
+
+            return text.Error.Code == ParseErrorCode.NoTextLayer ? ReadScan(content) : Result<ImrLetter, ParseErrorCode>.Fail(text.Error);
         }
 
         var decoded = DecodeText(content);
         return decoded.Success ? LetterTextParser.Parse(decoded.Value) : Result<ImrLetter, ParseErrorCode>.Fail(decoded.Error);
+    }
+
+    /// <summary>Reads a PDF without a text layer by OCR; the letter carries an <see cref="ParseWarningCode.Ocr"/> warning.</summary>
+    private static Result<ImrLetter, ParseErrorCode> ReadScan(byte[] content)
+    {
+        var ocr = TesseractOcr.Read(content, PageCount(content));
+        if (!ocr.TryGetValue(out var text))
+        {
+            return Result<ImrLetter, ParseErrorCode>.Fail(ocr.Error!);
+        }
+
+        var parsed = LetterTextParser.Parse(text, LetterFormat.ScannedPdf);
+        if (!parsed.TryGetValue(out var letter))
+        {
+            return Result<ImrLetter, ParseErrorCode>.Fail(parsed.Error! with { Message = parsed.Error!.Message + " (the letter was read by OCR from a scan)" });
+        }
+
+        return letter with { Warnings = [new ParseWarning(ParseWarningCode.Ocr, "the letter is a scan read by OCR; check names, numbers and dates"), .. letter.Warnings] };
+    }
+
+    private static int PageCount(byte[] content)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(content);
+            return document.NumberOfPages;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Whether the bytes start with the PDF signature.</summary>
