@@ -34,6 +34,19 @@ internal readonly record struct LetterSections(int HowMade, int DocumentsReviewe
         return new LetterSections(howMade, documents, summary, decisions);
     }
 
+    /// <summary>Whether a line is a section heading of any layout (never page furniture).</summary>
+    public static bool IsAnyHeading(string line)
+    {
+        var heading = line.TrimEnd(':', '.', ' ');
+        return IsDecisionsHeading(heading) || KnownHeadings.Contains(heading);
+    }
+
+    private static readonly HashSet<string> KnownHeadings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "HOW THE IMR FINAL DETERMINATION WAS MADE", "DOCUMENTS REVIEWED", "CLINICAL CASE SUMMARY",
+        "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE", "MEDICAL PROFESSIONAL REVIEW",
+    };
+
     /// <summary>Whether a line is the heading of the decisions section in either wording.</summary>
     public static bool IsDecisionsHeading(string line) =>
         line.Equals("IMR ISSUES, DECISIONS AND RATIONALES", StringComparison.OrdinalIgnoreCase)

@@ -19,56 +19,52 @@ internal static partial class PageFurniture
     public static List<string> Remove(string text, ICollection<ParseWarning>? warnings)
     {
         var pages = SplitPages(text);
-        RemoveRunningLines(pages);
-        var lines = new List<string>();
-        List<string>? previous = null;
-        for (var p = 0; p < pages.Count; p++)
+
+        // A page scanned twice would otherwise make its first and last lines look like running headers.
+        for (var p = pages.Count - 1; p > 0; p--)
         {
-            var page = pages[p];
-            if (previous is not null && page.Count >= 5 && page.SequenceEqual(previous))
+            if (pages[p].Count >= 5 && pages[p].SequenceEqual(pages[p - 1]))
             {
                 warnings?.Add(new ParseWarning(ParseWarningCode.RepeatedPage, $"page {p + 1} repeats page {p} word for word; the copy was left out"));
-                continue;
+                pages.RemoveAt(p);
             }
-
-            lines.AddRange(page);
-            previous = page;
         }
 
-        return lines;
+        RemoveRunningLines(pages);
+        return pages.SelectMany(p => p).ToList();
     }
 
     /// <summary>Pages as lists of cleaned lines, split at form feeds and at page-number footers.</summary>
     private static List<List<string>> SplitPages(string text)
     {
         var pages = new List<List<string>>();
-        var page = new List<string>();
-        foreach (var raw in text.Split('\n'))
+        foreach (var sheet in text.Split('\f'))
         {
-            var formFeed = raw.Contains('\f');
-            var line = TextNormalizer.CleanLine(raw);
-            if (line.Length > 0)
+            var page = new List<string>();
+            foreach (var raw in sheet.Split('\n'))
             {
-                if (IsFurniture(line))
+                var line = TextNormalizer.CleanLine(raw);
+                if (line.Length == 0)
                 {
-                    formFeed = true;
+                    continue;
                 }
-                else
+
+                if (!IsFurniture(line))
                 {
                     page.Add(StripGluedFooter(line));
                 }
+                else if (page.Count > 0)
+                {
+                    // A page-number footer ends a page even where the extractor wrote no form feed.
+                    pages.Add(page);
+                    page = [];
+                }
             }
 
-            if (formFeed && page.Count > 0)
+            if (page.Count > 0)
             {
                 pages.Add(page);
-                page = [];
             }
-        }
-
-        if (page.Count > 0)
-        {
-            pages.Add(page);
         }
 
         return pages;
@@ -99,7 +95,7 @@ internal static partial class PageFurniture
         foreach (var page in pages.Where(p => p.Count > 0))
         {
             var line = first ? page[0] : page[^1];
-            if (line.Length <= MaxRunningLineLength && !ItemSectionParser.EndsSentence(line) && !line.EndsWith(':'))
+            if (line.Length <= MaxRunningLineLength && !ItemSectionParser.EndsSentence(line) && !line.EndsWith(':') && !LetterSections.IsAnyHeading(line))
             {
                 counts[line] = counts.GetValueOrDefault(line) + 1;
             }
