@@ -80,6 +80,82 @@ internal static class ParseBenchmark
         Console.WriteLine($"  PDF letters     : {pages / pdfSeconds,10:N0} pages/s    ({pdfFiles.Length} letters, {pages} pages in {pdfSeconds * 1000:N1} ms)   target >= 150");
         Console.WriteLine($"  PdfPig reading-order extraction alone: {pages / pdfPigSeconds,10:N0} pages/s; page.Text alone: {pages / pdfPigRawSeconds:N0} pages/s");
         Console.WriteLine($"  ratio ours/PdfPig reading-order: {pdfPigSeconds / pdfSeconds:P0}");
+        Furniture(extracted, runs);
+        Ocr(pdfFiles);
         return 0;
+    }
+
+    /// <summary>The extracted texts with a case-number footer and a running header at every page break: share read exactly, and speed.</summary>
+    private static void Furniture(string[] extracted, int runs)
+    {
+        var clean = extracted.Select(t => LetterTextParser.Parse(t).Value).ToArray();
+        var laden = extracted.Select((text, i) =>
+        {
+            var pages = text.Split('\f');
+            return string.Join('\f', pages.Select((page, p) =>
+                (p > 0 ? "Independent Medical Review Final Determination\n" : string.Empty) + page + $"\n{clean[i].LetterId}    Page {p + 1} of {pages.Length}\n"));
+        }).ToArray();
+        var exact = laden.Select((text, i) => LetterTextParser.Parse(text)).Where((r, i) => r.Success
+            && r.Value.LetterId == clean[i].LetterId
+            && r.Value.Items.Select(x => (x.RequestedItem, x.Decision, x.Rationale)).SequenceEqual(clean[i].Items.Select(x => (x.RequestedItem, x.Decision, x.Rationale)))
+            && r.Value.ClinicalSummary == clean[i].ClinicalSummary).Count();
+        var seconds = BenchSupport.MedianSeconds(runs, () =>
+        {
+            foreach (var text in laden)
+            {
+                _ = LetterTextParser.Parse(text);
+            }
+        });
+        Console.WriteLine($"  furniture-laden text: {exact} of {laden.Length} read exactly as without furniture ({(double)exact / laden.Length:P1}); {laden.Length / seconds:N0} letters/s");
+    }
+
+    /// <summary>Scans of the first five letters (pdftoppm -r 200, img2pdf) read by OCR: pages/s, once (OCR is slow).</summary>
+    private static void Ocr(string[] pdfFiles)
+    {
+        if (!TesseractOcr.IsAvailable || !OnPath("img2pdf"))
+        {
+            Console.WriteLine($"  OCR: skipped (needs tesseract, pdftoppm and img2pdf: {TesseractOcr.InstallHint} img2pdf)");
+            return;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("imr-bench-ocr-");
+        try
+        {
+            var scans = pdfFiles.Take(5).Select(pdf =>
+            {
+                var prefix = Path.Combine(folder.FullName, Path.GetFileNameWithoutExtension(pdf));
+                Run("pdftoppm", "-r", "200", "-png", pdf, prefix);
+                var images = Directory.GetFiles(folder.FullName, Path.GetFileName(prefix) + "-*.png").Order(StringComparer.Ordinal).ToArray();
+                Run("img2pdf", [.. images, "-o", prefix + ".scan.pdf"]);
+                return (Bytes: File.ReadAllBytes(prefix + ".scan.pdf"), Pages: images.Length, Expected: LetterReader.ReadFile(pdf).Value);
+            }).ToArray();
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            var results = scans.Select(s => LetterReader.ReadBytes(s.Bytes)).ToArray();
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            var right = results.Where((r, i) => r.Success && r.Value.LetterId == scans[i].Expected.LetterId
+                && r.Value.Items.Select(x => x.Decision).SequenceEqual(scans[i].Expected.Items.Select(x => x.Decision))).Count();
+            var pages = scans.Sum(s => s.Pages);
+            Console.WriteLine($"  OCR (scans at 200 dpi, read at 300): {pages / seconds:N2} pages/s ({pages} pages in {seconds:N1} s, {Environment.ProcessorCount} cores); {right} of {scans.Length} with case number and every decision");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static bool OnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, tool)));
+
+    private static void Run(string tool, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(tool) { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
     }
 }
