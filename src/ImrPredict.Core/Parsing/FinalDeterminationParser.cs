@@ -48,7 +48,8 @@ internal static partial class FinalDeterminationParser
     {
         for (var i = from; i < lines.Count; i++)
         {
-            if (!sections.IsHeading(i) && HeadingLike().IsMatch(lines[i]))
+            var line = lines[i];
+            if (line.Length > 2 && char.IsAsciiLetterUpper(line[0]) && char.IsAsciiLetterUpper(line[1]) && !sections.IsHeading(i) && HeadingLike().IsMatch(line))
             {
                 warnings.Add(new ParseWarning(ParseWarningCode.UnknownSection,
                     $"'{ItemSectionParser.Shorten(lines[i])}' looks like a section heading the parser does not know; its text was read with the section before it"));

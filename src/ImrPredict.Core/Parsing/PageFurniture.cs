@@ -125,11 +125,11 @@ internal static partial class PageFurniture
 
     /// <summary>Whether a whole cleaned line is page furniture.</summary>
     internal static bool IsFurniture(string line) =>
-        line.Length <= 80 && (PageNumber().IsMatch(line) || CaseNumberAndPage().IsMatch(line) || PageAndCaseNumber().IsMatch(line));
+        line.Length <= 80 && line.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && (PageNumber().IsMatch(line) || CaseNumberAndPage().IsMatch(line) || PageAndCaseNumber().IsMatch(line));
 
     private static string StripGluedFooter(string line)
     {
-        if (!line.Contains("of", StringComparison.OrdinalIgnoreCase))
+        if (!line.Contains("page", StringComparison.OrdinalIgnoreCase))
         {
             return line;
         }
