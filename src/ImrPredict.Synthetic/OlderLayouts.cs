@@ -25,6 +25,14 @@ public static class OlderLayouts
         Paragraph,
     }
 
+    private static readonly (BlockKind, string)[] Letterhead =
+    [
+        (BlockKind.Line, "MAXIMUS FEDERAL SERVICES, INC."),
+        (BlockKind.Line, "Independent Medical Review"),
+        (BlockKind.Line, "P.O. Box 138009"),
+        (BlockKind.Line, "Sacramento, CA 95813-8009"),
+    ];
+
     private const string Determined = "MAXIMUS Federal Services, Inc. has determined the request for";
     private const string NoticeDisclaimer = "The expert reviewer reviewed the medical records provided and found the following summary, quoted from the utilization review determination, to be accurate:";
     private const string HowMade2014 = "MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no affiliation with the employer, employee, providers or the claims administrator. The expert reviewer was selected based on his/her clinical experience, education, background, and expertise in the same or similar specialties that evaluate and/or treat the medical condition and disputed items/services.";
@@ -66,12 +74,8 @@ public static class OlderLayouts
     private static List<(BlockKind, string)> Notice(SyntheticLetter letter)
     {
         var h = letter.Header;
-        var b = new List<(BlockKind, string)>
+        var b = new List<(BlockKind, string)>(Letterhead)
         {
-            (BlockKind.Line, "MAXIMUS FEDERAL SERVICES, INC."),
-            (BlockKind.Line, "Independent Medical Review"),
-            (BlockKind.Line, "P.O. Box 138009"),
-            (BlockKind.Line, "Sacramento, CA 95813-8009"),
             (BlockKind.Line, "Notice of Independent Medical Review Determination"),
             (BlockKind.Line, $"Dated: {Short(h.DecisionDate)}"),
             (BlockKind.Line, "Employee: [redacted]"),
@@ -111,12 +115,8 @@ public static class OlderLayouts
     private static List<(BlockKind, string)> Final2014(SyntheticLetter letter)
     {
         var h = letter.Header;
-        var b = new List<(BlockKind, string)>
+        var b = new List<(BlockKind, string)>(Letterhead)
         {
-            (BlockKind.Line, "MAXIMUS FEDERAL SERVICES, INC."),
-            (BlockKind.Line, "Independent Medical Review"),
-            (BlockKind.Line, "P.O. Box 138009"),
-            (BlockKind.Line, "Sacramento, CA 95813-8009"),
             (BlockKind.Line, "Independent Medical Review Final Determination Letter"),
             (BlockKind.Line, $"Dated: {Long(h.DecisionDate)}"),
             (BlockKind.Line, $"IMR Case Number: {h.CaseNumber} Date of Injury: {Long(h.DateOfInjury)}"),
