@@ -1,29 +1,12 @@
-using System.Text.RegularExpressions;
 using ImrPredict.Core.Letters;
 
 namespace ImrPredict.Core.Parsing;
 
 /// <summary>IMR case numbers (CMyy-nnnnnnn), read leniently where OCR puts letters for digits.</summary>
-internal static partial class CaseNumbers
+internal static class CaseNumbers
 {
     /// <summary>A case number as OCR may give it: O or o for 0, l or I for 1.</summary>
     public const string Pattern = @"C[MN]\s?[0-9OoIl]{2}\s?-\s?[0-9OoIl]{5,8}";
-
-    /// <summary>The first case number in <paramref name="text"/>, corrected, or null.</summary>
-    public static string? Find(string text, ICollection<ParseWarning> warnings)
-    {
-        foreach (Match match in Lenient().Matches(text))
-        {
-            // A match that is mostly letters is a word, not a misread number.
-            var digits = match.Value.Count(char.IsAsciiDigit);
-            if (digits >= 5)
-            {
-                return Normalize(match.Value, warnings);
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>Upper-cases a case number and puts digits where OCR put look-alike letters.</summary>
     public static string Normalize(string value, ICollection<ParseWarning> warnings)
@@ -38,6 +21,4 @@ internal static partial class CaseNumbers
         return corrected;
     }
 
-    [GeneratedRegex(@"\b" + Pattern + @"\b")]
-    private static partial Regex Lenient();
 }

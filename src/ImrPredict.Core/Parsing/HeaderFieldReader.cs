@@ -47,7 +47,7 @@ internal static partial class HeaderFieldReader
             var token = tokens[t];
             if (token.Label is { } label)
             {
-                if (!token.Value.Equals(string.Empty, StringComparison.Ordinal))
+                if (token.Value.Length > 0)
                 {
                     // "Application 11/03/2016 Received:" (pdftotext -layout) carries its value inside the label.
                     values.TryAdd(label, token.Value);
@@ -118,7 +118,7 @@ internal static partial class HeaderFieldReader
 
         if (match.Groups["label"].Success)
         {
-            var label = CollapseSpaces(match.Groups["label"].Value).ToUpperInvariant();
+            var label = TextNormalizer.CollapseSpaces(match.Groups["label"].Value).ToUpperInvariant();
             Field field = label switch
             {
                 _ when label.Contains("CASE", StringComparison.Ordinal) => Field.CaseNumber,
@@ -149,8 +149,6 @@ internal static partial class HeaderFieldReader
 
     private static DateOnly? DateOf(Dictionary<Field, string> values, Field field, ICollection<ParseWarning> warnings) =>
         values.TryGetValue(field, out var value) ? Dates.Parse(value, warnings) : null;
-
-    private static string CollapseSpaces(string text) => TextNormalizer.CollapseSpaces(text);
 
     [GeneratedRegex(
         @"(?<splitlabel>\b(?:IMR\s+)?Application\s+(?<split>" + Dates.Pattern + @")\s+Received\s*:)"

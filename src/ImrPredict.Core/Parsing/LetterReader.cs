@@ -60,13 +60,13 @@ public static class LetterReader
 
         if (IsPdf(content))
         {
-            var text = ExtractPdfText(content);
+            var text = ExtractPdfText(content, out var pages);
             if (text.Success)
             {
                 return LetterTextParser.Parse(text.Value, LetterFormat.Pdf);
             }
 
-            return text.Error.Code == ParseErrorCode.NoTextLayer ? ReadScan(content) : Result<ImrLetter, ParseErrorCode>.Fail(text.Error);
+            return text.Error.Code == ParseErrorCode.NoTextLayer ? ReadScan(content, pages) : Result<ImrLetter, ParseErrorCode>.Fail(text.Error);
         }
 
         var decoded = DecodeText(content);
@@ -74,9 +74,9 @@ public static class LetterReader
     }
 
     /// <summary>Reads a PDF without a text layer by OCR; the letter carries an <see cref="ParseWarningCode.Ocr"/> warning.</summary>
-    private static Result<ImrLetter, ParseErrorCode> ReadScan(byte[] content)
+    private static Result<ImrLetter, ParseErrorCode> ReadScan(byte[] content, int pages)
     {
-        var ocr = TesseractOcr.Read(content, PageCount(content));
+        var ocr = TesseractOcr.Read(content, pages);
         if (!ocr.TryGetValue(out var text))
         {
             return Result<ImrLetter, ParseErrorCode>.Fail(ocr.Error!);
@@ -89,19 +89,6 @@ public static class LetterReader
         }
 
         return letter with { Warnings = [new ParseWarning(ParseWarningCode.Ocr, "the letter is a scan read by OCR; check names, numbers and dates"), .. letter.Warnings] };
-    }
-
-    private static int PageCount(byte[] content)
-    {
-        try
-        {
-            using var document = PdfDocument.Open(content);
-            return document.NumberOfPages;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return 0;
-        }
     }
 
     /// <summary>Whether the bytes start with the PDF signature.</summary>
@@ -147,8 +134,11 @@ public static class LetterReader
     }
 
     /// <summary>Extracts a PDF's text page by page in reading order, lines kept.</summary>
-    public static Result<string, ParseErrorCode> ExtractPdfText(byte[] content)
+    public static Result<string, ParseErrorCode> ExtractPdfText(byte[] content) => ExtractPdfText(content, out _);
+
+    private static Result<string, ParseErrorCode> ExtractPdfText(byte[] content, out int pages)
     {
+        pages = 0;
         if (content.Length > MaxPdfBytes)
         {
             return Result<string, ParseErrorCode>.Fail(ParseErrorCode.TooLarge,
@@ -158,6 +148,7 @@ public static class LetterReader
         try
         {
             using var document = PdfDocument.Open(content);
+            pages = document.NumberOfPages;
             var builder = new StringBuilder();
             foreach (var page in document.GetPages())
             {
@@ -167,7 +158,7 @@ public static class LetterReader
             if (string.IsNullOrWhiteSpace(builder.ToString()))
             {
                 return Result<string, ParseErrorCode>.Fail(ParseErrorCode.NoTextLayer,
-                    $"the PDF has {document.NumberOfPages} page(s) but no text layer (a scanned image?)");
+                    $"the PDF has {pages} page(s) but no text layer (a scanned image?)");
             }
 
             return builder.ToString();

@@ -138,20 +138,28 @@ internal static partial class PageFurniture
         return stripped.Length > 0 ? stripped : line;
     }
 
+    // "Page 2 of 5", "Page 3".
+    private const string PageOf = @"page\s*\d{1,3}(\s*(of|/)\s*\d{1,3})?";
+
     // "Page 2 of 5", "Page 3", "- 3 -", "3", "3/5", "3 of 5".
-    [GeneratedRegex(@"^(page\s*\d{1,3}(\s*(of|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-|\d{1,3}|\d{1,3}\s*(/|of)\s*\d{1,3})$", RegexOptions.IgnoreCase)]
+    private const string PageMark = "(" + PageOf + @"|-\s*\d{1,3}\s*-|\d{1,3}(\s*(of|/)\s*\d{1,3})?)";
+
+    // "CM16-0221706", "IMR Case Number: CM16-0221706", "Case No. CM16-0221706".
+    private const string CaseNumber = @"((imr\s+|maximus\s+)?case\s+(number|no\.?|#)\s*:?\s*)?CM\d{2}-\d{5,8}";
+
+    [GeneratedRegex("^" + PageMark + "$", RegexOptions.IgnoreCase)]
     private static partial Regex PageNumber();
 
     // "CM16-0221706    Page 1 of 2", "IMR Case Number: CM16-0221706 - 2 -", "Case No. CM16-0221706 | 3".
-    [GeneratedRegex(@"^((imr\s+|maximus\s+)?case\s+(number|no\.?|#)\s*:?\s*)?CM\d{2}-\d{5,8}\b\s*[,|-]?\s*(page\s*\d{1,3}(\s*(of|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-|\d{1,3}(\s*(of|/)\s*\d{1,3})?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^" + CaseNumber + @"\b\s*[,|-]?\s*" + PageMark + "$", RegexOptions.IgnoreCase)]
     private static partial Regex CaseNumberAndPage();
 
     // "Page 1 of 2    CM16-0221706".
-    [GeneratedRegex(@"^page\s*\d{1,3}(\s*(of|/)\s*\d{1,3})?\s*[,|-]?\s*((imr\s+|maximus\s+)?case\s+(number|no\.?|#)\s*:?\s*)?CM\d{2}-\d{5,8}$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^" + PageOf + @"\s*[,|-]?\s*" + CaseNumber + "$", RegexOptions.IgnoreCase)]
     private static partial Regex PageAndCaseNumber();
 
     // "Independent Medical Review Final Determination", "MAXIMUS Federal Services, Inc.", "IMR Case Number CM16-0213037".
-    [GeneratedRegex(@"^(independent\s+medical\s+review\s+final\s+determination(\s+letter)?|maximus\s+federal\s+services,?(\s+inc\.?)?|((imr\s+|maximus\s+)?case\s+(number|no\.?|#)\s*:?\s*)?CM\d{2}-\d{5,8})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(independent\s+medical\s+review\s+final\s+determination(\s+letter)?|maximus\s+federal\s+services,?(\s+inc\.?)?|" + CaseNumber + ")$", RegexOptions.IgnoreCase)]
     private static partial Regex RunningTitle();
 
     // A footer an extractor put on the end of a text line: "MRI Cervical Spine: Upheld CM17-0012345 Page 1 of 2".
