@@ -1,3 +1,4 @@
+using ImrPredict.Core.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
@@ -7,38 +8,21 @@ namespace ImrPredict.Search;
 
 /// <summary>
 /// A sentence passage scorer: splits a rationale into sentences, scores each by the query terms it contains
-/// (each distinct term once, weighted), keeps the best one to three in text order, and marks the matching words
-/// with <c>**</c> using the analyzer's offsets. The query's terms and weights come from Lucene.Net.Highlighter's
+/// (each distinct term once, weighted), keeps the best one to three in text order, and gives the matching words
+/// spans from the analyzer's offsets. The query's terms and weights come from Lucene.Net.Highlighter's
 /// <see cref="QueryTermExtractor"/>; its fragmenters cut by length, where a reviewer reads whole sentences.
 /// </summary>
 public static class Passages
 {
     /// <summary>The best passages of <paramref name="text"/> for the weighted query terms.</summary>
-    public static IReadOnlyList<string> Best(Analyzer analyzer, string field, string text, IReadOnlyDictionary<string, float> termWeights, int max = 3)
+    public static IReadOnlyList<Passage> Best(Analyzer analyzer, string field, string text, IReadOnlyDictionary<string, float> termWeights, int max = 3)
     {
         if (string.IsNullOrEmpty(text) || termWeights.Count == 0)
         {
             return [];
         }
 
-        var matches = new List<(int Start, int End, string Term)>();
-        using (var stream = analyzer.GetTokenStream(field, new StringReader(text)))
-        {
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            var offset = stream.AddAttribute<IOffsetAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                var value = term.ToString();
-                if (termWeights.ContainsKey(value))
-                {
-                    matches.Add((offset.StartOffset, offset.EndOffset, value));
-                }
-            }
-
-            stream.End();
-        }
-
+        var matches = Find(analyzer, field, text, termWeights);
         var sentences = Sentences(text);
         var scored = sentences.Select((s, index) =>
         {
@@ -47,7 +31,32 @@ public static class Passages
             return (Index: index, Sentence: s, Matches: inside, Score: score);
         }).Where(x => x.Score > 0).OrderByDescending(x => x.Score).ThenBy(x => x.Index).Take(max).OrderBy(x => x.Index);
 
-        return scored.Select(x => Mark(text, x.Sentence.Start, x.Sentence.End, x.Matches)).ToList();
+        return scored.Select(x => Cut(text, x.Sentence.Start, x.Sentence.End, x.Matches)).ToList();
+    }
+
+    /// <summary>Every occurrence in <paramref name="text"/> of a word the query matches, in text order.</summary>
+    public static IReadOnlyList<TextSpan> Matches(Analyzer analyzer, string field, string text, IReadOnlyDictionary<string, float> termWeights) =>
+        string.IsNullOrEmpty(text) || termWeights.Count == 0 ? [] : Find(analyzer, field, text, termWeights).Select(m => new TextSpan(m.Start, m.End)).ToList();
+
+    private static List<(int Start, int End, string Term)> Find(Analyzer analyzer, string field, string text, IReadOnlyDictionary<string, float> termWeights)
+    {
+        var matches = new List<(int Start, int End, string Term)>();
+        using var stream = analyzer.GetTokenStream(field, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var value = term.ToString();
+            // Synonyms and stacked tokens share offsets: one span each.
+            if (termWeights.ContainsKey(value) && (matches.Count == 0 || matches[^1].Start != offset.StartOffset))
+            {
+                matches.Add((offset.StartOffset, offset.EndOffset, value));
+            }
+        }
+
+        stream.End();
+        return matches;
     }
 
     /// <summary>The weighted terms of <paramref name="query"/> in the given prose fields (prohibited clauses left out), the highest weight per term.</summary>
@@ -65,17 +74,21 @@ public static class Passages
         return weights;
     }
 
-    private static string Mark(string text, int start, int end, List<(int Start, int End, string Term)> matches)
+    /// <summary>The sentence without its surrounding spaces, and its matches relative to it.</summary>
+    private static Passage Cut(string text, int start, int end, List<(int Start, int End, string Term)> matches)
     {
-        var builder = new System.Text.StringBuilder(end - start + matches.Count * 4);
-        var position = start;
-        foreach (var match in matches.OrderBy(m => m.Start))
+        while (start < end && char.IsWhiteSpace(text[start]))
         {
-            builder.Append(text, position, match.Start - position).Append("**").Append(text, match.Start, match.End - match.Start).Append("**");
-            position = match.End;
+            start++;
         }
 
-        return builder.Append(text, position, end - position).ToString().Trim();
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var spans = matches.Where(m => m.Start >= start && m.End <= end).OrderBy(m => m.Start).Select(m => new TextSpan(m.Start - start, m.End - start)).ToList();
+        return new Passage(text[start..end], start, spans);
     }
 
     private static List<(int Start, int End)> Sentences(string text)

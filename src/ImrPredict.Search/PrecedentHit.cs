@@ -12,7 +12,7 @@ namespace ImrPredict.Search;
 /// <param name="Decision">Its decision.</param>
 /// <param name="DecisionDate">The letter's decision date, when known.</param>
 /// <param name="Score">BM25 relevance.</param>
-/// <param name="Passages">The best one to three rationale passages, matching terms marked with <c>**</c>.</param>
+/// <param name="Passages">The best one to three rationale passages, with where the query's words occur in each.</param>
 /// <param name="CollapsedDuplicates">How many near-identical rationales ranked below this one were folded into it.</param>
 public sealed record PrecedentHit(
     string Id,
@@ -24,5 +24,5 @@ public sealed record PrecedentHit(
     Decision Decision,
     DateOnly? DecisionDate,
     float Score,
-    IReadOnlyList<string> Passages,
+    IReadOnlyList<Passage> Passages,
     int CollapsedDuplicates);

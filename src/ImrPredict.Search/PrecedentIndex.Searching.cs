@@ -49,12 +49,20 @@ public sealed partial class PrecedentIndex
         return Search(_ => _queries.ForText(text), filters, pageSize, page);
     }
 
-    /// <summary>One stored precedent by id (<c>letterId#index</c>).</summary>
-    public Result<Precedent, SearchErrorCode> Get(string id)
+    /// <summary>
+    /// One stored precedent by id (<c>letterId#index</c>); with <paramref name="query"/> (free text, as for
+    /// <see cref="SearchByText"/>), where its words occur in the summary and the rationale.
+    /// </summary>
+    public Result<Precedent, SearchErrorCode> Get(string id, string? query = null)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
             return Invalid("id", "the precedent id is empty");
+        }
+
+        if (query is { Length: > 0 } && query.Length > Tuning.MaxQueryChars)
+        {
+            return Invalid("query", $"the query is {query.Length:N0} characters; at most {Tuning.MaxQueryChars:N0}");
         }
 
         var searcher = _searchers.Acquire();
@@ -66,7 +74,24 @@ public sealed partial class PrecedentIndex
                 return new Error<SearchErrorCode>(SearchErrorCode.NotFound, $"no precedent '{id}'", "id");
             }
 
-            return PrecedentSchema.ToPrecedent(searcher.Doc(top.ScoreDocs[0].Doc), top.ScoreDocs[0].Score);
+            var precedent = PrecedentSchema.ToPrecedent(searcher.Doc(top.ScoreDocs[0].Doc), top.ScoreDocs[0].Score);
+            var siblings = searcher.Search(new TermQuery(new Term(PrecedentSchema.LetterId, precedent.Hit.LetterId)), Tuning.MaxLetterItems);
+            precedent = precedent with
+            {
+                LetterItems = siblings.ScoreDocs.Select(d => PrecedentSchema.ToLetterItem(searcher.Doc(d.Doc, PrecedentSchema.LetterItemFields)))
+                    .OrderBy(i => i.ItemIndex).ToList(),
+            };
+            if (string.IsNullOrWhiteSpace(query))
+            {
+                return precedent;
+            }
+
+            var weights = Passages.TermWeights(_queries.ForText(query), PrecedentSchema.ProseFields);
+            return precedent with
+            {
+                SummaryMatches = Passages.Matches(_analyzer, PrecedentSchema.Summary, precedent.ClinicalSummary, weights),
+                RationaleMatches = Passages.Matches(_analyzer, PrecedentSchema.Rationale, precedent.Rationale, weights),
+            };
         }
         finally
         {

@@ -24,6 +24,12 @@ internal static class PrecedentSchema
         Id, LetterId, CaseNumber, ItemIndex, DecisionDate, RequestedItem, Category, Decision, Rationale,
     };
 
+    /// <summary>The stored fields a letter's item list reads.</summary>
+    public static readonly ISet<string> LetterItemFields = new HashSet<string>
+    {
+        Id, ItemIndex, RequestedItem, Category, Decision, GuidelineSource, GuidelineTopics,
+    };
+
     /// <summary>The prose fields whose terms passages are marked with.</summary>
     public static readonly ISet<string> ProseFields = new HashSet<string>(StringComparer.Ordinal) { Summary, RequestedItem, Rationale, GuidelineTopics };
 
@@ -72,7 +78,7 @@ internal static class PrecedentSchema
     }
 
     /// <summary>A hit from a document's stored fields.</summary>
-    public static PrecedentHit ToHit(Document document, float score, IReadOnlyList<string> passages, int collapsed)
+    public static PrecedentHit ToHit(Document document, float score, IReadOnlyList<Passage> passages, int collapsed)
     {
         var dateKey = document.GetField(DecisionDate)?.GetInt32Value();
         return new PrecedentHit(
@@ -88,6 +94,16 @@ internal static class PrecedentSchema
             passages,
             collapsed);
     }
+
+    /// <summary>One item of a letter's list, from a document's stored fields.</summary>
+    public static LetterItem ToLetterItem(Document document) => new(
+        document.Get(Id),
+        document.GetField(ItemIndex)?.GetInt32Value() ?? 0,
+        document.Get(RequestedItem),
+        Enum.Parse<ItemCategory>(document.Get(Category)),
+        Enum.Parse<Decision>(document.Get(Decision)),
+        (document.GetValues(GuidelineSource) ?? []).Select(Enum.Parse<GuidelineSource>).ToList(),
+        document.GetValues(GuidelineTopics) ?? []);
 
     /// <summary>The whole stored precedent of a document.</summary>
     public static Precedent ToPrecedent(Document document, float score) =>

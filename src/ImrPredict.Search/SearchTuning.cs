@@ -59,4 +59,7 @@ public sealed record SearchTuning
 
     /// <summary>Rationale passages shown per hit.</summary>
     public int PassagesPerHit { get; init; } = 3;
+
+    /// <summary>The most items of one letter a precedent view lists.</summary>
+    public int MaxLetterItems { get; init; } = 200;
 }

@@ -109,7 +109,7 @@ public sealed class ImrPredictGrpcService(
         var validation = new RequestValidation();
         validation.Require(!string.IsNullOrWhiteSpace(request.Id), "id", "the precedent id is empty");
         validation.ThrowIfInvalid();
-        return Task.FromResult(ProtoMapping.ToMessage(searchPrecedents.Get(request.Id).ValueOrThrow()));
+        return Task.FromResult(ProtoMapping.ToMessage(searchPrecedents.Get(request.Id, request.Query).ValueOrThrow()));
     }
 
     /// <inheritdoc />

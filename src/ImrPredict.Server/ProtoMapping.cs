@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImrPredict.Application.Cases;
+using ImrPredict.Application.Cases.Explanations;
 using ImrPredict.Application.Determinations;
 using ImrPredict.Application.Letters;
 using ImrPredict.Application.Models;
@@ -26,13 +27,47 @@ internal static class ProtoMapping
                 POverturned = item.POverturned,
                 Decision = item.Decision.ToString(),
             };
-            message.Contributions.AddRange(item.Contributions.Select(c => new Contribution { Feature = c.Feature, Weight = c.Weight }));
+            message.Contributions.AddRange(item.Contributions.Select(ToMessage));
+            message.Reasons.AddRange(item.Reasons.Select(ToMessage));
             message.Precedents.AddRange(item.Precedents.Select(ToMessage));
             response.Items.Add(message);
         }
 
         return response;
     }
+
+    public static Contribution ToMessage(ExplainedContribution explained) => new()
+    {
+        Feature = explained.Contribution.Feature,
+        Weight = explained.Contribution.Weight,
+        Source = explained.Contribution.Source.ToString(),
+        Words = explained.Contribution.Words,
+        Value = explained.Contribution.Value,
+        Present = explained.Present,
+        Field = FieldName(explained.Field),
+        Spans = { explained.Spans.Select(ToMessage) },
+    };
+
+    public static V1.Reason ToMessage(Application.Cases.Explanations.Reason reason) => new()
+    {
+        Text = reason.Text,
+        Weight = reason.Weight,
+        Present = reason.Present,
+        Field = FieldName(reason.Field),
+        Words = reason.Words,
+        Spans = { reason.Spans.Select(ToMessage) },
+        Features = { reason.Features },
+    };
+
+    public static V1.TextSpan ToMessage(Core.Text.TextSpan span) => new() { Start = span.Start, End = span.End };
+
+    /// <summary>The request field a span indexes, named as in the API's JSON.</summary>
+    private static string FieldName(CaseField field) => field switch
+    {
+        CaseField.ClinicalSummary => "clinicalSummary",
+        CaseField.RequestedItem => "requestedItem",
+        _ => string.Empty,
+    };
 
     public static PredictLetterResponse ToMessage(LetterAssessment letter) => new()
     {
@@ -70,7 +105,8 @@ internal static class ProtoMapping
         Decision = hit.Decision.ToString(),
         DecisionDate = hit.DecisionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
         Score = hit.Score,
-        Passages = { hit.Passages },
+        Passages = { hit.Passages.Select(p => p.Marked) },
+        PassageMatches = { hit.Passages.Select(p => new V1.Passage { Text = p.Text, Start = p.Start, Matches = { p.Matches.Select(ToMessage) } }) },
         CollapsedDuplicates = hit.CollapsedDuplicates,
     };
 
@@ -86,6 +122,17 @@ internal static class ProtoMapping
         var detail = new PrecedentDetail { Hit = ToMessage(precedent.Hit), ClinicalSummary = precedent.ClinicalSummary, Rationale = precedent.Rationale };
         detail.GuidelineTopics.AddRange(precedent.GuidelineTopics);
         detail.ReviewerSpecialties.AddRange(precedent.ReviewerSpecialties);
+        detail.SummaryMatches.AddRange(precedent.SummaryMatches.Select(ToMessage));
+        detail.RationaleMatches.AddRange(precedent.RationaleMatches.Select(ToMessage));
+        detail.LetterItems.AddRange(precedent.LetterItems.Select(i => new V1.LetterItem
+        {
+            Id = i.Id,
+            RequestedItem = i.RequestedItem,
+            Category = i.Category.ToString(),
+            Decision = i.Decision.ToString(),
+            GuidelineSources = { i.GuidelineSources.Select(g => g.ToString()) },
+            GuidelineTopics = { i.GuidelineTopics },
+        }));
         return detail;
     }
 

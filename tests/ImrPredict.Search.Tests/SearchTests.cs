@@ -57,7 +57,17 @@ public sealed class SearchTests : IDisposable
         Assert.Equal(5, page.Hits.Count);
         Assert.All(page.Hits, h => Assert.NotEqual(probe.LetterId, h.LetterId));
         Assert.True(page.Hits.Count(h => h.Category == ItemCategory.Opioid) >= 4, "opioid precedents rank first for an opioid request");
-        Assert.Contains(page.Hits, h => h.Passages.Any(p => p.Contains("**", StringComparison.Ordinal)));
+        Assert.Contains(page.Hits, h => h.Passages.Any(p => p.Matches.Count > 0 && p.Marked.Contains("**", StringComparison.Ordinal)));
+        foreach (var hit in page.Hits)
+        {
+            var rationale = index.Get(hit.Id).Value.Rationale;
+            Assert.All(hit.Passages, p =>
+            {
+                Assert.Equal(p.Text, rationale.Substring(p.Start, p.Text.Length));
+                Assert.All(p.Matches, m => Assert.True(m.Start >= 0 && m.End <= p.Text.Length && m.Length > 0 && !char.IsWhiteSpace(p.Text[m.Start]) && !char.IsWhiteSpace(p.Text[m.End - 1])));
+            });
+        }
+
         Assert.True(page.Hits.Zip(page.Hits.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score));
     }
 

@@ -1,3 +1,4 @@
+using ImrPredict.Application.Cases.Explanations;
 using ImrPredict.Application.Models;
 using ImrPredict.Application.Storage;
 using ImrPredict.Core.Parsing;
@@ -69,7 +70,8 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
                 hits = found.Value.Hits;
             }
 
-            items.Add(new ItemAssessment(item, ItemAttributeExtractor.Categorize(item), prediction.POverturned, prediction.Decision, prediction.Contributions, hits));
+            var (explained, reasons) = ReasonBuilder.Explain(input.ClinicalSummary, item, prediction.Contributions);
+            items.Add(new ItemAssessment(item, ItemAttributeExtractor.Categorize(item), prediction.POverturned, prediction.Decision, explained, reasons, hits));
         }
 
         return new CaseAssessment(model.Manifest.BundleVersion, model.Predictor.Threshold, items);

@@ -1,5 +1,5 @@
+using ImrPredict.Application.Cases.Explanations;
 using ImrPredict.Core.Letters;
-using ImrPredict.ML.Prediction;
 using ImrPredict.Search;
 
 namespace ImrPredict.Application.Cases;
@@ -9,12 +9,14 @@ namespace ImrPredict.Application.Cases;
 /// <param name="Category">Its category, as the parser derives it.</param>
 /// <param name="POverturned">Calibrated probability that the denial is overturned.</param>
 /// <param name="Decision">The predicted decision at the bundle's threshold.</param>
-/// <param name="Contributions">The strongest feature contributions, when asked for.</param>
+/// <param name="Contributions">The strongest feature contributions, when asked for, with where their words are in the case.</param>
+/// <param name="Reasons">The same contributions as reasons for a reader, n-grams of the same words merged.</param>
 /// <param name="Precedents">The most similar prior decisions, when asked for.</param>
 public sealed record ItemAssessment(
     string RequestedItem,
     ItemCategory Category,
     double POverturned,
     Decision Decision,
-    IReadOnlyList<FeatureContribution> Contributions,
+    IReadOnlyList<ExplainedContribution> Contributions,
+    IReadOnlyList<Reason> Reasons,
     IReadOnlyList<PrecedentHit> Precedents);

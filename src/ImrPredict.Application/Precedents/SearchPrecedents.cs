@@ -20,11 +20,11 @@ public sealed class SearchPrecedents(PrecedentView view)
             : index.SearchByCase(query.ClinicalSummary ?? string.Empty, query.RequestedItem ?? string.Empty, query.Filters, query.PageSize, query.Page));
     }
 
-    /// <summary>The whole precedent with id <c>letterId#index</c>.</summary>
-    public Result<Precedent, ApplicationErrorCode> Get(string id) =>
+    /// <summary>The whole precedent with id <c>letterId#index</c>; with <paramref name="query"/>, where its words occur.</summary>
+    public Result<Precedent, ApplicationErrorCode> Get(string id, string? query = null) =>
         string.IsNullOrWhiteSpace(id)
             ? UseCaseErrors.Invalid(new FieldViolation("id", "the precedent id is empty"))
-            : Search(index => index.Get(id));
+            : Search(index => index.Get(id, query));
 
     private Result<T, ApplicationErrorCode> Search<T>(Func<PrecedentIndex, Result<T, SearchErrorCode>> search)
     {

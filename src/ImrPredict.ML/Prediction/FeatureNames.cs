@@ -6,30 +6,42 @@ namespace ImrPredict.ML.Prediction;
 public static class FeatureNames
 {
     /// <summary>The readable form of one slot name of the Features column.</summary>
-    public static string Readable(string slot)
+    public static string Readable(string slot) => Describe(slot).Readable;
+
+    /// <summary>What one slot name of the Features column reads, in words and by source.</summary>
+    public static FeatureSlot Describe(string slot)
     {
         var dot = slot.IndexOf('.', StringComparison.Ordinal);
         if (dot < 0)
         {
-            return slot;
+            return new FeatureSlot(slot, FeatureSource.Other, slot, null);
         }
 
         var block = slot[..dot];
         var name = slot[(dot + 1)..];
-        return block switch
+        switch (block)
         {
-            "SummaryFeatures" => $"summary: \"{Words(name)}\"",
+            case "SummaryFeatures":
+                return new FeatureSlot($"summary: \"{Words(name)}\"", FeatureSource.Summary, Words(name), null);
             // "KeyedFeatures" is the single keyed block of bundles made before the blocks were split by category.
-            "KeyedFeatures" => KeyedName(name),
-            _ when KeyedCategory(slot) is not null => KeyedName(name),
-            "ItemFeatures" when name.StartsWith("Char.", StringComparison.Ordinal) =>
-                $"requested item letters: \"{name[5..].Replace("|", string.Empty, StringComparison.Ordinal).Replace("<\u241F>", " ", StringComparison.Ordinal)}\"",
-            "ItemFeatures" => $"requested item: \"{Words(name)}\"",
-            "CategoryFeatures" => $"item category = {name}",
-            "Numeric" => name,
-            "NumericMissing" => $"{name} not stated",
-            _ => slot,
-        };
+            case "KeyedFeatures":
+            case var _ when KeyedCategory(slot) is not null:
+                var (words, category) = KeyedWords(name);
+                return new FeatureSlot($"summary, for {category ?? "any"} requests: \"{words}\"", FeatureSource.Summary, words, KeyedCategory(slot));
+            case "ItemFeatures" when name.StartsWith("Char.", StringComparison.Ordinal):
+                var letters = name[5..].Replace("|", string.Empty, StringComparison.Ordinal).Replace("<\u241F>", " ", StringComparison.Ordinal);
+                return new FeatureSlot($"requested item letters: \"{letters}\"", FeatureSource.ItemLetters, letters, null);
+            case "ItemFeatures":
+                return new FeatureSlot($"requested item: \"{Words(name)}\"", FeatureSource.Item, Words(name), null);
+            case "CategoryFeatures":
+                return new FeatureSlot($"item category = {name}", FeatureSource.Category, name, null);
+            case "Numeric":
+                return new FeatureSlot(name, FeatureSource.Number, name, null);
+            case "NumericMissing":
+                return new FeatureSlot($"{name} not stated", FeatureSource.NumberMissing, name, null);
+            default:
+                return new FeatureSlot(slot, FeatureSource.Other, slot, null);
+        }
     }
 
     /// <summary>The category a slot of a category-keyed summary block belongs to; null for every other slot.</summary>
@@ -46,7 +58,8 @@ public static class FeatureNames
 
     private static readonly string[] CategoryKeys = Enum.GetNames<ItemCategory>().Select(n => n.ToLowerInvariant() + "x").ToArray();
 
-    private static string KeyedName(string ngram)
+    /// <summary>A keyed n-gram's words without their category prefix ("opioidxfunctional"), and the category the prefix names.</summary>
+    private static (string Words, string? Category) KeyedWords(string ngram)
     {
         string? category = null;
         var words = ngram.Split('|').Select(word =>
@@ -55,6 +68,6 @@ public static class FeatureNames
             category ??= key?[..^1];
             return key is null ? word : word[key.Length..];
         }).ToList();
-        return $"summary, for {category ?? "any"} requests: \"{string.Join(' ', words)}\"";
+        return (string.Join(' ', words), category);
     }
 }

@@ -19,8 +19,7 @@ public sealed class ItemPredictor
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly ITransformer _explainer;
-    private readonly string[] _slotNames;
-    private readonly string?[] _slotCategories;
+    private readonly FeatureSlot[] _slots;
     private readonly ConcurrentBag<PredictionEngine<ItemRow, ItemScore>> _engines = [];
     private readonly ConcurrentBag<PredictionEngine<ItemRow, ExplainedScore>> _explainers = [];
 
@@ -30,8 +29,7 @@ public sealed class ItemPredictor
         Bundle = bundle;
         _model = bundle.Model;
         _explainer = explainer;
-        _slotNames = rawSlotNames.Select(FeatureNames.Readable).ToArray();
-        _slotCategories = rawSlotNames.Select(FeatureNames.KeyedCategory).ToArray();
+        _slots = rawSlotNames.Select(FeatureNames.Describe).ToArray();
     }
 
     /// <summary>The bundle predictions come from.</summary>
@@ -85,7 +83,7 @@ public sealed class ItemPredictor
         try
         {
             var score = explainer.Predict(row);
-            return new ItemPrediction(score.Probability, DecisionFor(score.Probability), Top(score.FeatureContributions, row.ItemCategory, contributions));
+            return new ItemPrediction(score.Probability, DecisionFor(score.Probability), Top(score.FeatureContributions, score.Features, row.ItemCategory, contributions));
         }
         finally
         {
@@ -107,18 +105,18 @@ public sealed class ItemPredictor
     /// The strongest contributions, leaving out words keyed to another category: a tree that splits on an imaging
     /// word gives every drug item a contribution for not having it, which explains nothing to a reader.
     /// </summary>
-    private IReadOnlyList<FeatureContribution> Top(VBuffer<float> contributions, string category, int count)
+    private IReadOnlyList<FeatureContribution> Top(VBuffer<float> contributions, VBuffer<float> features, string category, int count)
     {
         var indices = contributions.GetIndices();
         var values = contributions.GetValues();
         var result = new List<FeatureContribution>();
-        if (indices.Length == 0 && values.Length == _slotNames.Length)
+        if (indices.Length == 0 && values.Length == _slots.Length)
         {
             for (var i = 0; i < values.Length; i++)
             {
                 if (values[i] != 0 && Explains(i, category))
                 {
-                    result.Add(new FeatureContribution(_slotNames[i], values[i]));
+                    result.Add(Contribution(i, values[i], features));
                 }
             }
         }
@@ -126,9 +124,9 @@ public sealed class ItemPredictor
         {
             for (var k = 0; k < indices.Length; k++)
             {
-                if (values[k] != 0 && indices[k] < _slotNames.Length && Explains(indices[k], category))
+                if (values[k] != 0 && indices[k] < _slots.Length && Explains(indices[k], category))
                 {
-                    result.Add(new FeatureContribution(_slotNames[indices[k]], values[k]));
+                    result.Add(Contribution(indices[k], values[k], features));
                 }
             }
         }
@@ -136,7 +134,18 @@ public sealed class ItemPredictor
         return result.OrderByDescending(c => Math.Abs(c.Weight)).ThenBy(c => c.Feature, StringComparer.Ordinal).Take(count).ToList();
     }
 
-    private bool Explains(int slot, string category) => _slotCategories[slot] is not { } keyed || keyed == category;
+    private FeatureContribution Contribution(int slot, float weight, VBuffer<float> features)
+    {
+        var described = _slots[slot];
+        return new FeatureContribution(described.Readable, weight)
+        {
+            Source = described.Source,
+            Words = described.Words,
+            Value = slot < features.Length ? features.GetItemOrDefault(slot) : 0,
+        };
+    }
+
+    private bool Explains(int slot, string category) => _slots[slot].KeyedCategory is not { } keyed || string.Equals(keyed, category, StringComparison.OrdinalIgnoreCase);
 
     private static T Rent<T>(ConcurrentBag<T> pool, Func<T> create) => pool.TryTake(out var item) ? item : create();
 
@@ -145,5 +154,7 @@ public sealed class ItemPredictor
         public float Probability { get; set; }
 
         public VBuffer<float> FeatureContributions { get; set; }
+
+        public VBuffer<float> Features { get; set; }
     }
 }

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ImrPredict.Core.Text;
+using ImrPredict.ML.Prediction;
+
+namespace ImrPredict.Application.Cases.Explanations;
+
+/// <summary>
+/// Turns an item's feature contributions into what a reader is shown: where each contribution's words are in the
+/// case, and reasons with the contributions of the same words merged ("urine drug" and "drug screen" found side by
+/// side read as one "urine drug screen"; the same n-gram counted for any item and for the item's category, once).
+/// </summary>
+public static partial class ReasonBuilder
+{
+    /// <summary>The contributions with their spans, and the merged reasons strongest first.</summary>
+    public static (IReadOnlyList<ExplainedContribution> Contributions, IReadOnlyList<Reason> Reasons) Explain(
+        string clinicalSummary, string requestedItem, IReadOnlyList<FeatureContribution> contributions)
+    {
+        if (contributions.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var summary = new CaseWords(clinicalSummary);
+        var item = new CaseWords(requestedItem);
+        var explained = contributions.Select(c => Locate(c, summary, item)).ToList();
+
+        var reasons = new List<Reason>();
+        foreach (var group in Merge(explained))
+        {
+            reasons.Add(ToReason(group, group[0].Field == CaseField.RequestedItem ? item : summary));
+        }
+
+        return (explained, reasons.OrderByDescending(r => Math.Abs(r.Weight)).ThenBy(r => r.Text, StringComparer.Ordinal).ToList());
+    }
+
+    private static ExplainedContribution Locate(FeatureContribution contribution, CaseWords summary, CaseWords item)
+    {
+        var present = contribution.Value != 0;
+        return contribution.Source switch
+        {
+            FeatureSource.Summary => new(contribution, CaseField.ClinicalSummary, present, present ? summary.Find(contribution.Words) : []),
+            FeatureSource.Item => new(contribution, CaseField.RequestedItem, present, present ? item.Find(contribution.Words) : []),
+            FeatureSource.ItemLetters => new(contribution, CaseField.RequestedItem, present, present ? item.FindLetters(contribution.Words) : []),
+            // A missing-number flag is "present" when the number is missing: say so from the reader's side, stated or not.
+            _ => new(contribution, CaseField.None, present, []),
+        };
+    }
+
+    /// <summary>Groups contributions that speak of the same words, keeping each group's members in their given order.</summary>
+    private static List<List<ExplainedContribution>> Merge(List<ExplainedContribution> explained)
+    {
+        var parent = Enumerable.Range(0, explained.Count).ToArray();
+        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+        for (var i = 0; i < explained.Count; i++)
+        {
+            for (var j = i + 1; j < explained.Count; j++)
+            {
+                if (SameWords(explained[i], explained[j]))
+                {
+                    parent[Root(j)] = Root(i);
+                }
+            }
+        }
+
+        return Enumerable.Range(0, explained.Count).GroupBy(Root).Select(g => g.Select(i => explained[i]).ToList()).ToList();
+    }
+
+    private static bool SameWords(ExplainedContribution a, ExplainedContribution b)
+    {
+        if (a.Field != b.Field || a.Field == CaseField.None || a.Present != b.Present
+            || Math.Sign(a.Contribution.Weight) != Math.Sign(b.Contribution.Weight)
+            || (a.Contribution.Source == FeatureSource.ItemLetters) != (b.Contribution.Source == FeatureSource.ItemLetters))
+        {
+            return false;
+        }
+
+        if (string.Equals(a.Contribution.Words, b.Contribution.Words, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // Present words: merged where they overlap in the text. Absent words: where one n-gram runs into the other.
+        return a.Present
+            ? a.Spans.Any(x => b.Spans.Any(y => x.Start < y.End && y.Start < x.End))
+            : Joined(Words(a), Words(b)) is not null;
+    }
+
+    private static string[] Words(ExplainedContribution c) => c.Contribution.Words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The word sequence covering both when one contains the other or one's end is the other's start; null otherwise.</summary>
+    private static string[]? Joined(string[] a, string[] b)
+    {
+        if (Contains(a, b))
+        {
+            return a;
+        }
+
+        if (Contains(b, a))
+        {
+            return b;
+        }
+
+        for (var overlap = Math.Min(a.Length, b.Length) - 1; overlap >= 1; overlap--)
+        {
+            if (a.AsSpan(a.Length - overlap).SequenceEqual(b.AsSpan(0, overlap)))
+            {
+                return [.. a, .. b[overlap..]];
+            }
+
+            if (b.AsSpan(b.Length - overlap).SequenceEqual(a.AsSpan(0, overlap)))
+            {
+                return [.. b, .. a[overlap..]];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Contains(string[] outer, string[] inner)
+    {
+        for (var i = 0; i + inner.Length <= outer.Length; i++)
+        {
+            if (outer.AsSpan(i, inner.Length).SequenceEqual(inner))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Reason ToReason(List<ExplainedContribution> group, CaseWords text)
+    {
+        var first = group[0];
+        var weight = group.Sum(c => c.Contribution.Weight);
+        var features = group.Select(c => c.Contribution.Feature).ToList();
+        var spans = Union(group.SelectMany(c => c.Spans));
+        var contribution = first.Contribution;
+        string words;
+        if (first.Field != CaseField.None && first.Present && spans.Count > 0)
+        {
+            // As the case writes it: the widest merged occurrence.
+            var widest = spans.OrderByDescending(s => s.Length).ThenBy(s => s.Start).First();
+            words = text.Text[widest.Start..widest.End];
+        }
+        else if (first.Field != CaseField.None && !first.Present)
+        {
+            words = string.Join(' ', group.Skip(1).Aggregate(Words(first), (joined, c) => Joined(joined, Words(c)) ?? joined));
+        }
+        else
+        {
+            words = contribution.Words;
+        }
+
+        var phrase = contribution.Source switch
+        {
+            FeatureSource.Summary => first.Present ? $"mentions \"{words}\"" : $"does not mention \"{words}\"",
+            FeatureSource.Item => first.Present ? $"requested item says \"{words}\"" : $"requested item does not say \"{words}\"",
+            FeatureSource.ItemLetters => first.Present ? $"requested item has \"{words}\"" : $"requested item has no \"{words}\"",
+            FeatureSource.Category => first.Present ? $"item category is {words}" : $"item category is not {words}",
+            FeatureSource.Number => $"{NumberName(words)} is {contribution.Value.ToString("0.##", CultureInfo.InvariantCulture)}",
+            FeatureSource.NumberMissing => first.Present ? $"{NumberName(words)} not stated" : $"{NumberName(words)} stated",
+            _ => contribution.Feature,
+        };
+        return new Reason(phrase, weight, first.Present, first.Field, words, spans, features);
+    }
+
+    /// <summary>Overlapping spans joined, in text order.</summary>
+    private static List<TextSpan> Union(IEnumerable<TextSpan> spans)
+    {
+        var merged = new List<TextSpan>();
+        foreach (var span in spans.OrderBy(s => s.Start).ThenBy(s => s.End))
+        {
+            if (merged.Count > 0 && span.Start < merged[^1].End)
+            {
+                merged[^1] = merged[^1] with { End = Math.Max(merged[^1].End, span.End) };
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+
+        return merged;
+    }
+
+    private static string NumberName(string name) => CamelWords().Replace(name, " $1").ToLowerInvariant().Replace("ur denial", "UR denial", StringComparison.Ordinal);
+
+    [GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial Regex CamelWords();
+}
