@@ -1,4 +1,5 @@
 using ImrPredict.Application;
+using ImrPredict.Web;
 using Microsoft.Extensions.Options;
 
 namespace ImrPredict.Server;
@@ -36,10 +37,12 @@ public static class HostExtensions
         return builder;
     }
 
-    /// <summary>Maps the API, health and reflection.</summary>
+    /// <summary>Maps the API, health, reflection and the web app.</summary>
     public static WebApplication MapImrPredict(this WebApplication app)
     {
         app.MapGrpcService<ImrPredictGrpcService>();
+        app.MapModelReport();
+        app.MapImrPredictWeb();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -91,6 +91,7 @@ internal static class ProtoMapping
             RequestedItem = r.RequestedItem,
             POverturned = r.POverturned,
             Decision = r.Decision.ToString(),
+            Category = r.Category.ToString(),
         }));
         return response;
     }
@@ -147,6 +148,7 @@ internal static class ProtoMapping
         ManifestJson = System.Text.Json.JsonSerializer.Serialize(description.Manifest, ML.Bundles.ModelManifest.JsonOptions),
         Precedents = description.Precedents,
         LastLoadError = description.LastLoadError ?? string.Empty,
+        ReportFiles = { description.ReportFiles },
     };
 
     public static LetterSubmission ToSubmission(LetterContent content) => new(content.ContentCase switch

@@ -1,4 +1,5 @@
 using ImrPredict.Core.Letters;
+using ImrPredict.Core.Parsing;
 
 namespace ImrPredict.Application.Cases;
 
@@ -8,4 +9,8 @@ namespace ImrPredict.Application.Cases;
 /// <param name="RequestedItem">The item.</param>
 /// <param name="POverturned">Calibrated probability of Overturned.</param>
 /// <param name="Decision">The predicted decision at the bundle's threshold.</param>
-public sealed record RankedItem(string CaseId, int ItemIndex, string RequestedItem, double POverturned, Decision Decision);
+public sealed record RankedItem(string CaseId, int ItemIndex, string RequestedItem, double POverturned, Decision Decision)
+{
+    /// <summary>The item's category, as the parser derives it.</summary>
+    public ItemCategory Category => ItemAttributeExtractor.Categorize(RequestedItem);
+}

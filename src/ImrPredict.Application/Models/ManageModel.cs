@@ -6,11 +6,41 @@ namespace ImrPredict.Application.Models;
 /// <summary>Describes the serving model and replaces it with another bundle on an operator's request.</summary>
 public sealed class ManageModel(IServingModels models, PrecedentView precedents)
 {
+    /// <summary>The files of a bundle's validation report that are served: the report and its plots.</summary>
+    public static readonly IReadOnlyList<string> ReportFileNames = ["report.md", "roc.png", "pr.png", "calibration.png"];
+
     /// <summary>The serving bundle.</summary>
     public Result<ModelDescription, ApplicationErrorCode> Describe() =>
         models.Current is { } model
             ? new ModelDescription(model.Manifest, precedents.Count, models.LastError)
+            {
+                ReportFiles = ReportFileNames.Where(f => File.Exists(Path.Combine(model.Predictor.Bundle.Directory, f))).ToList(),
+            }
             : UseCaseErrors.NoModel(models);
+
+    /// <summary>One file of the serving bundle's report (<see cref="ReportFileNames"/>), as it was when the bundle loaded or since.</summary>
+    public Result<byte[], ApplicationErrorCode> ReportFile(string name)
+    {
+        if (!ReportFileNames.Contains(name, StringComparer.Ordinal))
+        {
+            return UseCaseErrors.Invalid(new FieldViolation("name", $"'{name}' is not a report file; one of {string.Join(", ", ReportFileNames)}"));
+        }
+
+        if (models.Current is not { } model)
+        {
+            return UseCaseErrors.NoModel(models);
+        }
+
+        var path = Path.Combine(model.Predictor.Bundle.Directory, name);
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Result<byte[], ApplicationErrorCode>.Fail(ApplicationErrorCode.NotFound, $"bundle {model.Manifest.BundleVersion} has no {name}");
+        }
+    }
 
     /// <summary>
     /// Loads the bundle folder <paramref name="bundle"/> beside the served one (empty: the served folder again); a refused

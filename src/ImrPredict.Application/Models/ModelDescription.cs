@@ -6,4 +6,8 @@ namespace ImrPredict.Application.Models;
 /// <param name="Manifest">Its manifest: version, data, options, validation figures.</param>
 /// <param name="Precedents">Items in its precedent index.</param>
 /// <param name="LastLoadError">Why the last load was refused, when it was.</param>
-public sealed record ModelDescription(ModelManifest Manifest, int Precedents, string? LastLoadError);
+public sealed record ModelDescription(ModelManifest Manifest, int Precedents, string? LastLoadError)
+{
+    /// <summary>The report files the bundle holds (report.md and its ROC, PR and calibration plots).</summary>
+    public IReadOnlyList<string> ReportFiles { get; init; } = [];
+}

@@ -3,6 +3,7 @@ using ImrPredict.Core.Parsing;
 using ImrPredict.ML;
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Data;
+using ImrPredict.ML.Evaluation;
 using ImrPredict.ML.Training;
 using ImrPredict.Store;
 using ImrPredict.Synthetic;
@@ -74,7 +75,8 @@ internal static class BootstrapCommand
 
         var description = new BundleDescription("letters-default", "letters", options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns,
             [$"generated: {letters} letters, seed {CorpusSeed}"]);
-        var saved = BundleBuilder.Save(ml, output.FullName, trained, description, overwrite: false);
+        var saved = BundleBuilder.Save(ml, output.FullName, trained, description, overwrite: false,
+            (folder, version) => BundleReport.Write(folder, version, folds: 2, trained, oracleAuc: null));
         if (!saved.Success)
         {
             if (saved.Error.Code == BundleErrorCode.AlreadyExists)

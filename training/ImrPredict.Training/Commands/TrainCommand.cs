@@ -203,7 +203,7 @@ internal static class TrainCommand
 
         var description = new BundleDescription(spec.Kind, spec.Kind, options, spec.Features, inputColumns, sources, args.ReportYears);
         var saved = BundleBuilder.Save(ml, args.Output.FullName, trained, description, args.Force,
-            (folder, version) => WriteReport(folder, version, args, trained, oracleAuc));
+            (folder, version) => BundleReport.Write(folder, version, args.Folds, trained, oracleAuc));
         if (!saved.TryGetValue(out var version))
         {
             Console.Error.WriteLine($"imr train: {saved.Error.Message}");
@@ -212,21 +212,5 @@ internal static class TrainCommand
 
         Console.WriteLine($"wrote bundle {version} to {args.Output.FullName}");
         return 0;
-    }
-
-    private static void WriteReport(string folder, string version, TrainArguments args, TrainedModel trained, double? oracleAuc)
-    {
-        var oof = trained.Validation;
-        var models = new List<ScoredModel> { new("FastTree", trained.ValidationMetrics, oof.Model) };
-        if (trained.LogisticMetrics is not null)
-        {
-            models.Add(new ScoredModel("logistic regression", trained.LogisticMetrics, oof.Logistic!));
-        }
-
-        models.Add(new ScoredModel("always Upheld", trained.ConstantMetrics, oof.Constant));
-        EvaluationReport.Write(folder, $"Model bundle {version}: validation", [
-            $"{args.Folds}-fold cross-validation grouped by letter on the training data (out-of-fold probabilities); thresholds cross-fitted on the other folds.",
-            $"Bundle threshold {trained.Threshold.Value:F3}: {trained.Threshold.ChosenOn}.",
-        ], models, oof.Labels, oracleAuc);
     }
 }

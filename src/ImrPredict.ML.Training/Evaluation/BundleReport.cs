@@ -1,0 +1,24 @@
+using ImrPredict.ML.Training;
+
+namespace ImrPredict.ML.Evaluation;
+
+/// <summary>The validation report a bundle carries (report.md, ROC, PR and calibration plots), from its out-of-fold scores.</summary>
+public static class BundleReport
+{
+    /// <summary>Writes the report of <paramref name="trained"/> into the bundle folder being made.</summary>
+    public static void Write(string folder, string version, int folds, TrainedModel trained, double? oracleAuc)
+    {
+        var oof = trained.Validation;
+        var models = new List<ScoredModel> { new("FastTree", trained.ValidationMetrics, oof.Model) };
+        if (trained.LogisticMetrics is not null)
+        {
+            models.Add(new ScoredModel("logistic regression", trained.LogisticMetrics, oof.Logistic!));
+        }
+
+        models.Add(new ScoredModel("always Upheld", trained.ConstantMetrics, oof.Constant));
+        EvaluationReport.Write(folder, $"Model bundle {version}: validation", [
+            $"{folds}-fold cross-validation grouped by letter on the training data (out-of-fold probabilities); thresholds cross-fitted on the other folds.",
+            $"Bundle threshold {trained.Threshold.Value:F3}: {trained.Threshold.ChosenOn}.",
+        ], models, oof.Labels, oracleAuc);
+    }
+}

@@ -1,0 +1,84 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ImrPredict.Web;
+
+/// <summary>
+/// The web app's files, read once from this assembly. Script and style references in the pages get the file's hash
+/// (<c>/assets/app.css?v=1a2b3c4d</c>) so assets can be cached for a year and a new build is fetched at once.
+/// </summary>
+public sealed partial class WebAssets
+{
+    private readonly Dictionary<string, WebAsset> _files;
+
+    private WebAssets(Dictionary<string, WebAsset> files) => _files = files;
+
+    /// <summary>The files by name.</summary>
+    public IReadOnlyDictionary<string, WebAsset> Files => _files;
+
+    /// <summary>Reads and compresses every embedded file; pages reference assets by their hash.</summary>
+    public static WebAssets Load()
+    {
+        var assembly = typeof(WebAssets).Assembly;
+        var raw = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("web/", StringComparison.Ordinal))
+            .ToDictionary(n => n["web/".Length..], n => Read(assembly, n), StringComparer.Ordinal);
+
+        var files = new Dictionary<string, WebAsset>(StringComparer.Ordinal);
+        foreach (var (name, bytes) in raw.Where(f => !f.Key.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            files[name] = Make(name, bytes);
+        }
+
+        foreach (var (name, bytes) in raw.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            var html = AssetReference().Replace(Encoding.UTF8.GetString(bytes),
+                m => files.TryGetValue(m.Groups["name"].Value, out var asset) ? $"/assets/{asset.Name}?v={asset.ETag.Trim('"')}" : m.Value);
+            files[name] = Make(name, Encoding.UTF8.GetBytes(html));
+        }
+
+        return new WebAssets(files);
+    }
+
+    private static byte[] Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private static WebAsset Make(string name, byte[] content)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content))[..16];
+        return new WebAsset(name, ContentType(name), content, Compress(content, s => new GZipStream(s, CompressionLevel.SmallestSize)),
+            Compress(content, s => new BrotliStream(s, CompressionLevel.SmallestSize)), $"\"{hash}\"");
+    }
+
+    private static byte[] Compress(byte[] content, Func<Stream, Stream> wrap)
+    {
+        using var output = new MemoryStream();
+        using (var compressor = wrap(output))
+        {
+            compressor.Write(content);
+        }
+
+        return output.ToArray();
+    }
+
+    private static string ContentType(string name) => Path.GetExtension(name) switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        ".ico" => "image/x-icon",
+        _ => "application/octet-stream",
+    };
+
+    [GeneratedRegex("/assets/(?<name>[a-z0-9-]+\\.(?:css|js|svg))(?=\")")]
+    private static partial Regex AssetReference();
+}

@@ -1,0 +1,80 @@
+'use strict';
+// Admin: decided letters into the store, and a model reload. The API key lives in this tab's session storage only.
+(() => {
+  const { api, el, showError, readLetter, dropZone } = Imr;
+  const storageKey = 'imrpredict.apiKey';
+  const keyForm = document.getElementById('key-form');
+  const keyState = document.getElementById('key-state');
+  const addStatus = document.getElementById('add-status');
+  const progress = document.getElementById('progress');
+  const added = document.getElementById('added');
+  const reloadForm = document.getElementById('reload');
+  const reloadStatus = document.getElementById('reload-status');
+  const lettersPerCall = 10;
+
+  const key = () => sessionStorage.getItem(storageKey) || '';
+  const showKey = () => { keyState.textContent = key() ? 'A key is set for this tab.' : 'No key set.'; };
+
+  keyForm.addEventListener('submit', e => {
+    e.preventDefault();
+    sessionStorage.setItem(storageKey, keyForm.elements.key.value);
+    keyForm.elements.key.value = '';
+    showKey();
+  });
+  document.getElementById('forget').addEventListener('click', () => { sessionStorage.removeItem(storageKey); showKey(); });
+  showKey();
+
+  dropZone(document.getElementById('drop'), document.getElementById('letters'), async files => {
+    if (!key()) {
+      showError(addStatus, new Imr.ApiError('Set the API key first.'));
+      return;
+    }
+    added.dataset.state = 'loading';
+    added.replaceChildren();
+    const totals = { letters: 0, items: 0, refused: [], warnings: [] };
+    progress.hidden = false;
+    progress.max = files.length;
+    progress.value = 0;
+    try {
+      for (let start = 0; start < files.length; start += lettersPerCall) {
+        const batch = files.slice(start, start + lettersPerCall);
+        const letters = await Promise.all(batch.map(readLetter));
+        const answer = await api('/v1/determinations', { method: 'POST', body: { letters }, apiKey: key() });
+        totals.letters += answer.lettersAdded || 0;
+        totals.items += answer.itemsAdded || 0;
+        totals.refused.push(...(answer.errors || []));
+        totals.warnings.push(...(answer.warnings || []));
+        progress.value = start + batch.length;
+        addStatus.textContent = `Added ${start + batch.length} of ${files.length} letters\u2026`;
+      }
+      addStatus.textContent = `${totals.letters} letter${totals.letters === 1 ? '' : 's'} added (${totals.items} items); ${totals.refused.length} refused.`;
+      added.replaceChildren(
+        totals.refused.length ? el('div', {}, el('h3', {}, 'Refused letters (kept in the store with their errors)'),
+          el('table', { id: 'refused' }, el('thead', {}, el('tr', {}, ['Letter', 'Error', 'What is wrong'].map(h => el('th', { scope: 'col' }, h)))),
+            el('tbody', {}, totals.refused.map(r => el('tr', {}, el('td', {}, r.source || `#${r.index}`), el('td', {}, r.code), el('td', {}, r.message)))))) : '',
+        totals.warnings.length ? el('div', {}, el('h3', {}, 'Letters added with warnings'),
+          el('ul', {}, totals.warnings.map(w => el('li', {}, `${w.source || w.letterId}: ${(w.warnings || []).map(x => x.code).join(', ')}`)))) : '');
+      added.dataset.state = 'done';
+    } catch (error) {
+      added.dataset.state = 'error';
+      showError(addStatus, error);
+    } finally {
+      progress.hidden = true;
+    }
+  });
+
+  reloadForm.addEventListener('submit', async e => {
+    e.preventDefault();
+    if (!key()) {
+      showError(reloadStatus, new Imr.ApiError('Set the API key first.'));
+      return;
+    }
+    reloadStatus.textContent = 'Reloading\u2026';
+    try {
+      const info = await api('/v1/model:reload', { method: 'POST', body: { bundle: reloadForm.elements.bundle.value.trim() }, apiKey: key() });
+      reloadStatus.replaceChildren(el('span', {}, `Serving ${info.bundleVersion}.`));
+    } catch (error) {
+      showError(reloadStatus, error);
+    }
+  });
+})();

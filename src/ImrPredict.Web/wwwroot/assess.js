@@ -1,0 +1,114 @@
+'use strict';
+// Assess a case: pasted or from a letter; per item the probability against the bundle's threshold, the reasons with
+// their words marked in the summary, and the closest precedents.
+(() => {
+  const { api, el, highlight, badge, percent, showError, readLetter, dropZone, precedentLink } = Imr;
+  const form = document.getElementById('case');
+  const status = document.getElementById('status');
+  const result = document.getElementById('result');
+  const explain = { contributions: 8, precedents: 3 };
+  let shown = [];
+
+  async function run(call) {
+    result.dataset.state = 'loading';
+    status.textContent = 'Assessing\u2026';
+    for (const button of document.querySelectorAll('button[type="submit"]')) button.disabled = true;
+    try {
+      await call();
+      status.textContent = '';
+      result.dataset.state = 'done';
+    } catch (error) {
+      result.replaceChildren();
+      result.dataset.state = 'error';
+      showError(status, error);
+    } finally {
+      for (const button of document.querySelectorAll('button[type="submit"]')) button.disabled = false;
+    }
+  }
+
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const summary = form.elements.summary.value.trim();
+    const items = form.elements.items.value.split('\n').map(s => s.trim()).filter(Boolean);
+    const request = { clinicalSummary: summary, items: items.map(requestedItem => ({ requestedItem })), ...explain };
+    if (form.elements.injury.value) request.dateOfInjury = form.elements.injury.value;
+    if (form.elements.denial.value) request.urDenialDate = form.elements.denial.value;
+    run(async () => render(summary, await api('/v1/predict', { method: 'POST', body: request }), null));
+  });
+
+  dropZone(document.getElementById('drop'), document.getElementById('letter'), files => run(async () => {
+    const letter = await readLetter(files[0]);
+    delete letter.source;
+    const answer = await api('/v1/predict:letter', { method: 'POST', body: { ...letter, ...explain } });
+    form.elements.summary.value = answer.clinicalSummary || '';
+    form.elements.items.value = ((answer.prediction || {}).items || []).map(i => i.requestedItem).join('\n');
+    render(answer.clinicalSummary || '', answer.prediction || {}, answer);
+  }));
+
+  function render(summary, prediction, letter) {
+    const threshold = prediction.threshold || 0;
+    const items = prediction.items || [];
+    shown = items;
+    const summaryView = el('div', { class: 'prose', id: 'summary-view' });
+    const cards = items.map((item, index) => card(item, index, threshold, summaryView, summary));
+    const header = [];
+    if (letter) {
+      header.push(el('p', { class: 'meta' }, [letter.caseNumber ? `Case ${letter.caseNumber}` : 'No case number', letter.layout ? `layout ${letter.layout}` : null].filter(Boolean).join(' \u00b7 ')));
+      if ((letter.warnings || []).length) {
+        header.push(el('ul', { class: 'meta', 'aria-label': 'Parse warnings' }, letter.warnings.map(w => el('li', {}, `${w.code}: ${w.message}`))));
+      }
+    }
+    result.replaceChildren(
+      el('h2', {}, `${items.length} item${items.length === 1 ? '' : 's'} assessed`),
+      el('p', { class: 'meta' }, `Model ${prediction.modelVersion}; threshold ${percent(threshold)} (at or above: predicted Overturned).`),
+      ...header,
+      el('p', { class: 'note' }, 'Decision support from a model and its precedents, not a decision.'),
+      el('div', { class: 'two' },
+        el('div', { class: 'items' }, cards),
+        el('section', { 'aria-labelledby': 'summary-heading' }, el('h3', { id: 'summary-heading' }, 'Clinical summary, the selected item\u2019s words marked'), summaryView)));
+    select(0, items, summaryView, summary);
+  }
+
+  function select(index, items, summaryView, summary, focus) {
+    const item = items[index];
+    if (!item) {
+      summaryView.replaceChildren(summary);
+      return;
+    }
+    const spans = (item.reasons || []).filter(r => r.field === 'clinicalSummary').flatMap(r => r.spans || []);
+    summaryView.replaceChildren(highlight(summary, spans, focus));
+    for (const card of document.querySelectorAll('article.item')) card.setAttribute('aria-current', String(card.dataset.index === String(index)));
+    const first = summaryView.querySelector('mark.focus');
+    if (first) first.scrollIntoView({ block: 'nearest' });
+  }
+
+  function card(item, index, threshold, summaryView, summary) {
+    const p = item.pOverturned || 0;
+    const fill = el('div', { class: 'fill' });
+    fill.style.width = `${Math.min(100, p * 100)}%`;
+    const mark = el('div', { class: 'threshold', title: `threshold ${percent(threshold)}` });
+    mark.style.left = `${Math.min(100, threshold * 100)}%`;
+    const bar = el('div', { class: 'bar', role: 'img', 'aria-label': `${percent(p)} against a threshold of ${percent(threshold)}` }, fill, mark);
+    const reasons = (item.reasons || []).map(reason => el('li', {},
+      el('span', { class: reason.weight >= 0 ? 'up' : 'down', 'aria-hidden': 'true' }, reason.weight >= 0 ? '\u25b2 ' : '\u25bc '),
+      el('span', { class: 'visually-hidden' }, reason.weight >= 0 ? 'Toward Overturned: ' : 'Toward Upheld: '),
+      reason.text,
+      reason.field === 'clinicalSummary' && (reason.spans || []).length
+        ? [' ', el('button', { type: 'button', onclick: () => select(index, shown, summaryView, summary, reason.spans) }, 'show in summary')]
+        : null));
+    const precedents = (item.precedents || []).map(hit => el('li', {},
+      badge(hit.decision), ' ', precedentLink(hit.id, item.requestedItem, hit.requestedItem),
+      el('span', { class: 'meta' }, hit.decisionDate ? ` \u00b7 decided ${hit.decisionDate}` : ''),
+      (hit.passageMatches || []).slice(0, 1).map(passage => el('blockquote', {}, highlight(passage.text || '', passage.matches)))));
+    return el('article', { class: 'item', 'data-index': String(index), 'aria-current': 'false' },
+      el('h3', {}, highlight(item.requestedItem || '', (item.reasons || []).filter(r => r.field === 'requestedItem').flatMap(r => r.spans || []))),
+      el('p', { class: 'meta' }, `${item.category} \u00b7 predicted ${item.decision}`),
+      el('div', { class: 'prob' }, el('strong', { class: 'p' }, percent(p)), bar),
+      el('p', { class: 'meta' }, 'probability of Overturned'),
+      el('h4', {}, 'Why'),
+      reasons.length ? el('ul', { class: 'reasons' }, reasons) : el('p', { class: 'meta' }, 'No reasons returned.'),
+      el('button', { type: 'button', class: 'secondary', onclick: () => select(index, shown, summaryView, summary) }, 'Mark this item\u2019s words in the summary'),
+      el('h4', {}, 'Closest precedents'),
+      precedents.length ? el('ul', { class: 'plain' }, precedents) : el('p', { class: 'meta' }, 'None found.'));
+  }
+})();

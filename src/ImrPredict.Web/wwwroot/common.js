@@ -1,0 +1,169 @@
+'use strict';
+// Shared helpers of the web app: the JSON API, highlighting by character spans, small DOM builders.
+// Spans from the API index strings in UTF-16 code units, as JavaScript does, so text.slice(start, end) is exact.
+const Imr = (() => {
+  class ApiError extends Error {
+    constructor(message, violations, status) {
+      super(message);
+      this.violations = violations || [];
+      this.status = status || 0;
+    }
+  }
+
+  /** Calls the JSON API; the API key, when given, goes in a header, never in the URL. */
+  async function api(path, { method = 'GET', body, apiKey } = {}) {
+    const headers = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (apiKey) headers['x-api-key'] = apiKey;
+    let response;
+    try {
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    } catch (e) {
+      throw new ApiError('The service did not answer (' + e.message + ').');
+    }
+    const text = await response.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+    if (!response.ok) {
+      const violations = ((json && json.details) || []).flatMap(d => d.fieldViolations || []).map(v => `${v.field}: ${v.description}`);
+      throw new ApiError((json && json.message) || `The service answered HTTP ${response.status}.`, violations, response.status);
+    }
+    return json || {};
+  }
+
+  /** An element with attributes (on* keys are listeners) and children (strings become text). */
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attributes || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else if (key === 'text') node.textContent = value;
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    for (const child of children.flat()) {
+      if (child === undefined || child === null || child === false) continue;
+      node.append(child instanceof Node ? child : String(child));
+    }
+    return node;
+  }
+
+  /** The text with the spans marked; overlapping spans are joined. focus: spans drawn with an outline. */
+  function highlight(text, spans, focus) {
+    const fragment = document.createDocumentFragment();
+    const sorted = (spans || []).map(s => ({ start: s.start || 0, end: s.end || 0 }))
+      .filter(s => s.end > s.start && s.start >= 0 && s.end <= text.length)
+      .sort((a, b) => a.start - b.start || a.end - b.end);
+    const merged = [];
+    for (const span of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+      else merged.push({ ...span });
+    }
+    let position = 0;
+    for (const span of merged) {
+      fragment.append(text.slice(position, span.start));
+      const inFocus = (focus || []).some(f => (f.start || 0) < span.end && span.start < (f.end || 0));
+      fragment.append(el('mark', { class: inFocus ? 'focus' : undefined }, text.slice(span.start, span.end)));
+      position = span.end;
+    }
+    fragment.append(text.slice(position));
+    return fragment;
+  }
+
+  function badge(decision) {
+    return el('span', { class: `badge ${decision}` }, decision || 'Unknown');
+  }
+
+  function percent(p) {
+    return `${Math.round((p || 0) * 1000) / 10}%`;
+  }
+
+  /** Shows an error (with its field violations) in a status element. */
+  function showError(target, error) {
+    target.replaceChildren(el('div', { class: 'error', role: 'alert' }, error.message,
+      error.violations && error.violations.length ? el('ul', {}, error.violations.map(v => el('li', {}, v))) : null));
+  }
+
+  function isPdf(file) {
+    return file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+  }
+
+  /** A letter file as the API takes it: { text } or { pdf } (base64). */
+  async function readLetter(file) {
+    if (!isPdf(file)) return { text: await file.text(), source: file.name };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return { pdf: btoa(binary), source: file.name };
+  }
+
+  /** Wires a drop zone to a file input: dropped files are handed to onFiles like chosen ones. */
+  function dropZone(zone, input, onFiles) {
+    zone.addEventListener('dragover', e => { e.preventDefault(); zone.classList.add('over'); });
+    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+    zone.addEventListener('drop', e => {
+      e.preventDefault();
+      zone.classList.remove('over');
+      if (e.dataTransfer && e.dataTransfer.files.length) onFiles([...e.dataTransfer.files]);
+    });
+    input.addEventListener('change', () => { if (input.files.length) onFiles([...input.files]); });
+  }
+
+  function precedentLink(id, query, label) {
+    const params = new URLSearchParams({ id });
+    if (query) params.set('q', query);
+    return el('a', { href: `/precedent?${params}` }, label);
+  }
+
+  /** Marks the page's own link in the navigation. */
+  function markNavigation() {
+    for (const link of document.querySelectorAll('nav.site a')) {
+      if (link.getAttribute('href') === location.pathname) link.setAttribute('aria-current', 'page');
+    }
+  }
+
+  /** CSV text: fields quoted where they need it. */
+  function toCsv(rows) {
+    const quote = v => {
+      const s = v === undefined || v === null ? '' : String(v);
+      return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    };
+    return rows.map(r => r.map(quote).join(',')).join('\r\n') + '\r\n';
+  }
+
+  /** Parses CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes). */
+  function parseCsv(text) {
+    const rows = [];
+    let row = [], field = '', quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+        else if (c === '"') quoted = false;
+        else field += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') { row.push(field); field = ''; }
+      else if (c === '\n' || c === '\r') {
+        if (c === '\r' && text[i + 1] === '\n') i++;
+        row.push(field); field = '';
+        if (row.some(f => f !== '')) rows.push(row);
+        row = [];
+      } else field += c;
+    }
+    row.push(field);
+    if (row.some(f => f !== '')) rows.push(row);
+    return rows;
+  }
+
+  function download(name, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = el('a', { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  document.addEventListener('DOMContentLoaded', markNavigation);
+  return { api, ApiError, el, highlight, badge, percent, showError, readLetter, dropZone, precedentLink, toCsv, parseCsv, download, isPdf };
+})();

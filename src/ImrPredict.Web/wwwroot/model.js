@@ -1,0 +1,66 @@
+'use strict';
+// Model: the serving bundle, its validation metrics beside the baselines, reliability table and plots, last reload.
+(() => {
+  const { api, el, showError } = Imr;
+  const status = document.getElementById('status');
+  const view = document.getElementById('model');
+  const number = (v, digits = 3) => (typeof v === 'number' && isFinite(v) ? v.toFixed(digits) : '\u2014');
+  const metricRows = [
+    ['ROC-AUC', 'rocAuc'], ['PR-AUC', 'prAuc'], ['Log-loss', 'logLoss'], ['Brier', 'brier'], ['ECE', 'ece'],
+    ['Balanced accuracy', 'balancedAccuracy'], ['Precision (Overturned)', 'precision'], ['Recall (Overturned)', 'recall'], ['Top-10% recall', 'top10Recall'],
+  ];
+
+  async function load() {
+    view.dataset.state = 'loading';
+    try {
+      render(await api('/v1/model'));
+      view.dataset.state = 'done';
+    } catch (error) {
+      view.dataset.state = 'error';
+      showError(status, error);
+    }
+  }
+
+  function render(info) {
+    let manifest = {};
+    try { manifest = JSON.parse(info.manifestJson || '{}'); } catch { manifest = {}; }
+    const metrics = manifest.metrics || {};
+    const models = [['Model', metrics.model], ['Logistic regression', metrics.logisticRegression], ['Always Upheld', metrics.alwaysUpheld]].filter(m => m[1]);
+    const labels = manifest.labels || {};
+    const reliability = (metrics.model || {}).reliability || [];
+    const plots = (info.reportFiles || []).filter(f => f.endsWith('.png'));
+    view.replaceChildren(
+      el('h2', {}, 'Serving bundle'),
+      el('dl', { class: 'facts' },
+        el('dt', {}, 'Version'), el('dd', { id: 'version' }, info.bundleVersion),
+        el('dt', {}, 'Made'), el('dd', {}, info.createdUtc),
+        el('dt', {}, 'Training data'), el('dd', {}, `${(manifest.dataSources || []).join('; ')} \u2014 ${(info.rows || 0).toLocaleString('en-US')} items (${(labels.overturned || 0).toLocaleString('en-US')} overturned)`),
+        el('dt', {}, 'Trainer'), el('dd', {}, manifest.trainer || info.corpusKind),
+        el('dt', {}, 'Threshold'), el('dd', {}, number(info.threshold)),
+        el('dt', {}, 'Precedents'), el('dd', {}, (info.precedents || 0).toLocaleString('en-US')),
+        el('dt', {}, 'Last reload'), el('dd', { id: 'last-load', class: info.lastLoadError ? 'error' : undefined },
+          info.lastLoadError ? `refused: ${info.lastLoadError} (the bundle above keeps serving)` : 'loaded without error')),
+      el('h2', {}, 'Validation (grouped out-of-fold)'),
+      el('div', { class: 'table-scroll' }, el('table', { id: 'metrics' },
+        el('caption', {}, 'The model beside its baselines on the same folds'),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Metric'), models.map(m => el('th', { scope: 'col', class: 'num' }, m[0])))),
+        el('tbody', {}, metricRows.map(([label, key]) => el('tr', {}, el('th', { scope: 'row' }, label),
+          models.map(m => el('td', { class: 'num' }, number(m[1][key])))))))),
+      el('h2', {}, 'Reliability'),
+      el('div', { class: 'table-scroll' }, el('table', { id: 'reliability' },
+        el('caption', {}, 'Items by predicted probability: the share that were overturned'),
+        el('thead', {}, el('tr', {}, ['Predicted', 'Items', 'Mean predicted', 'Observed overturned'].map((h, i) => el('th', { scope: 'col', class: i ? 'num' : undefined }, h)))),
+        el('tbody', {}, reliability.map(bin => el('tr', {},
+          el('td', {}, `${number(bin.lower, 1)}\u2013${number(bin.upper, 1)}`), el('td', { class: 'num' }, bin.count),
+          el('td', { class: 'num' }, number(bin.meanPredicted)), el('td', { class: 'num' }, number(bin.observedRate))))))),
+      el('h2', {}, 'Plots'),
+      plots.length
+        ? el('div', { class: 'plots' }, plots.map(name => el('figure', {},
+          el('img', { src: `/v1/model/report/${name}?v=${encodeURIComponent(info.bundleVersion)}`, alt: `${name.replace('.png', '').toUpperCase()} plot of the validation scores`, loading: 'lazy', width: '600', height: '400' }),
+          el('figcaption', { class: 'meta' }, { 'roc.png': 'ROC curve', 'pr.png': 'Precision-recall curve', 'calibration.png': 'Calibration' }[name] || name))))
+        : el('p', { class: 'meta' }, 'This bundle carries no plots.'),
+      (info.reportFiles || []).includes('report.md') ? el('p', {}, el('a', { href: '/v1/model/report/report.md' }, 'The full validation report (markdown)')) : '');
+  }
+
+  load();
+})();

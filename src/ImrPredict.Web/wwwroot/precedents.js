@@ -1,0 +1,90 @@
+'use strict';
+// Precedents: free-text search with filters and paging; the URL holds the query so a link can be shared.
+(() => {
+  const { api, el, highlight, badge, showError, precedentLink } = Imr;
+  const form = document.getElementById('search');
+  const status = document.getElementById('status');
+  const results = document.getElementById('results');
+  const fields = ['q', 'decision', 'category', 'source', 'from', 'to', 'size'];
+
+  function readUrl() {
+    const params = new URLSearchParams(location.search);
+    for (const name of fields) {
+      if (params.has(name)) form.elements[name].value = params.get(name);
+    }
+    return Math.max(0, parseInt(params.get('page') || '0', 10) || 0);
+  }
+
+  function writeUrl(page, push) {
+    const params = new URLSearchParams();
+    for (const name of fields) {
+      const value = form.elements[name].value.trim();
+      if (value && !(name === 'size' && value === '10')) params.set(name, value);
+    }
+    if (page > 0) params.set('page', String(page));
+    const url = `${location.pathname}?${params}`;
+    if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  }
+
+  async function search(page) {
+    const query = form.elements.q.value.trim();
+    if (!query) {
+      results.replaceChildren();
+      results.dataset.state = 'idle';
+      status.textContent = 'Type words to search the prior decisions\u2019 rationales, summaries and items.';
+      return;
+    }
+    const size = parseInt(form.elements.size.value, 10) || 10;
+    const request = { query, pageSize: size, page };
+    if (form.elements.decision.value) request.decision = form.elements.decision.value;
+    if (form.elements.category.value) request.categories = [form.elements.category.value];
+    if (form.elements.source.value) request.guidelineSources = [form.elements.source.value];
+    if (form.elements.from.value) request.decidedFrom = form.elements.from.value;
+    if (form.elements.to.value) request.decidedTo = form.elements.to.value;
+    const started = performance.now();
+    results.dataset.state = 'loading';
+    status.textContent = 'Searching\u2026';
+    try {
+      const answer = await api('/v1/precedents:search', { method: 'POST', body: request });
+      render(answer, query, page, size);
+      status.textContent = '';
+      results.dataset.state = 'done';
+      results.dataset.ms = String(Math.round(performance.now() - started));
+    } catch (error) {
+      results.replaceChildren();
+      results.dataset.state = 'error';
+      showError(status, error);
+    }
+  }
+
+  function render(answer, query, page, size) {
+    const hits = answer.hits || [];
+    const total = answer.totalMatches || 0;
+    const pages = Math.max(1, Math.ceil(total / size));
+    const summary = el('p', { id: 'total' }, total === 0 ? 'No matching decisions.' :
+      `${total.toLocaleString('en-US')} matching decision${total === 1 ? '' : 's'}; page ${page + 1} of ${pages.toLocaleString('en-US')}.`);
+    const list = el('ol', { class: 'hits', start: String(page * size + 1) }, hits.map(hit => el('li', { class: 'hit' },
+      el('h2', {}, badge(hit.decision), ' ', precedentLink(hit.id, query, hit.requestedItem)),
+      el('p', { class: 'meta' }, [hit.category, hit.decisionDate ? `decided ${hit.decisionDate}` : null, hit.caseNumber,
+        hit.collapsedDuplicates ? `${hit.collapsedDuplicates} near-identical rationale${hit.collapsedDuplicates === 1 ? '' : 's'} folded in` : null]
+        .filter(Boolean).join(' \u00b7 ')),
+      (hit.passageMatches || []).map(p => el('blockquote', {}, highlight(p.text || '', p.matches))))));
+    const pager = el('nav', { class: 'pager', 'aria-label': 'Pages of results' },
+      el('button', { type: 'button', class: 'secondary', disabled: page === 0, onclick: () => go(page - 1) }, 'Previous page'),
+      el('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages, onclick: () => go(page + 1) }, 'Next page'));
+    results.replaceChildren(summary, list, total > size ? pager : '');
+  }
+
+  function go(page) {
+    writeUrl(page, true);
+    search(page);
+    results.scrollIntoView({ block: 'start' });
+  }
+
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    go(0);
+  });
+  window.addEventListener('popstate', () => search(readUrl()));
+  search(readUrl());
+})();
