@@ -81,6 +81,7 @@ public sealed class ReasonBuilderTests
     [InlineData(FeatureSource.Category, "Imaging", 1, "item category is Imaging")]
     [InlineData(FeatureSource.Category, "Opioid", 0, "item category is not Opioid")]
     [InlineData(FeatureSource.Number, "DaysFromInjuryToUrDenial", 400, "days from injury to UR denial is 400")]
+    [InlineData(FeatureSource.Number, "Sessions", 0, "no sessions stated")]
     [InlineData(FeatureSource.NumberMissing, "Quantity", 1, "quantity not stated")]
     [InlineData(FeatureSource.NumberMissing, "Quantity", 0, "quantity stated")]
     public void Each_kind_of_feature_reads_as_a_sentence(FeatureSource source, string words, double value, string expected)

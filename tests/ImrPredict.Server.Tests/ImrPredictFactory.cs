@@ -6,6 +6,7 @@ using ImrPredict.Server.V1;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 
@@ -54,7 +55,7 @@ public sealed class ImrPredictFactory(string modelsDirectory, bool buildDefault,
     }
 
     /// <summary>The key admin calls need in these tests.</summary>
-    public const string ApiKey = "test-key-123";
+    public const string ApiKey = ServerProcess.ApiKey;
 
     /// <summary>The model host of this server.</summary>
     public ModelHost Host => Services.GetRequiredService<ModelHost>();

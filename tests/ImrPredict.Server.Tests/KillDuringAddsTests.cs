@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ImrPredict.Store;
+using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 

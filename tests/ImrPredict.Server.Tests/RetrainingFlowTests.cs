@@ -1,3 +1,5 @@
+using ImrPredict.TestSupport;
+
 namespace ImrPredict.Server.Tests;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using ImrPredict.Server.V1;
+using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 

@@ -106,7 +106,12 @@ const Imr = (() => {
       zone.classList.remove('over');
       if (e.dataTransfer && e.dataTransfer.files.length) onFiles([...e.dataTransfer.files]);
     });
-    input.addEventListener('change', () => { if (input.files.length) onFiles([...input.files]); });
+    input.addEventListener('change', () => {
+      const files = [...input.files];
+      // Cleared, so choosing the same files again (after fixing the key, say) is a change too.
+      input.value = '';
+      if (files.length) onFiles(files);
+    });
   }
 
   function precedentLink(id, query, label) {

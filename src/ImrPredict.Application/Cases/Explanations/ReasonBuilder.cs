@@ -159,7 +159,8 @@ public static partial class ReasonBuilder
             FeatureSource.Item => first.Present ? $"requested item says \"{words}\"" : $"requested item does not say \"{words}\"",
             FeatureSource.ItemLetters => first.Present ? $"requested item has \"{words}\"" : $"requested item has no \"{words}\"",
             FeatureSource.Category => first.Present ? $"item category is {words}" : $"item category is not {words}",
-            FeatureSource.Number => $"{NumberName(words)} is {contribution.Value.ToString("0.##", CultureInfo.InvariantCulture)}",
+            // Missing numbers are read as 0.
+            FeatureSource.Number => first.Present ? $"{NumberName(words)} is {contribution.Value.ToString("0.##", CultureInfo.InvariantCulture)}" : $"no {NumberName(words)} stated",
             FeatureSource.NumberMissing => first.Present ? $"{NumberName(words)} not stated" : $"{NumberName(words)} stated",
             _ => contribution.Feature,
         };

@@ -4,9 +4,9 @@ using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
 using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
+using Xunit;
 
-namespace ImrPredict.Server.Tests;
+namespace ImrPredict.TestSupport;
 
 /// <summary>
 /// The service as operators run it: its own process (<c>dotnet ImrPredict.Server.dll</c>) on loopback ports, configured by
@@ -19,19 +19,23 @@ public sealed class ServerProcess : IAsyncDisposable
     private Process? _process;
     private GrpcChannel? _channel;
 
+    /// <summary>The admin key these processes are started with.</summary>
+    public const string ApiKey = "test-key-123";
+
     public ServerProcess(string modelsDirectory, string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         Port = FreePort();
+        JsonPort = FreePort();
         _settings = new Dictionary<string, string>
         {
             ["ImrPredict:ModelsDirectory"] = modelsDirectory,
             ["ImrPredict:DataDirectory"] = dataDirectory,
             ["ImrPredict:BuildDefaultBundle"] = "false",
-            ["ImrPredict:ApiKey"] = ImrPredictFactory.ApiKey,
+            ["ImrPredict:ApiKey"] = ApiKey,
             ["ImrPredict:ReloadPollSeconds"] = "0.5",
             ["ImrPredict:IndexPollSeconds"] = "0.5",
             ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{Port}",
-            ["Kestrel:Endpoints:Json:Url"] = $"http://127.0.0.1:{FreePort()}",
+            ["Kestrel:Endpoints:Json:Url"] = $"http://127.0.0.1:{JsonPort}",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -45,6 +49,15 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The gRPC port.</summary>
     public int Port { get; }
 
+    /// <summary>The JSON (HTTP/1.1) port, where the web app is.</summary>
+    public int JsonPort { get; }
+
+    /// <summary>The web app's and JSON API's address.</summary>
+    public Uri JsonAddress => new($"http://127.0.0.1:{JsonPort}/");
+
+    /// <summary>How long <see cref="StartAsync"/> waits for a model (a first start that builds the default bundle takes minutes).</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>What the process wrote, for failure messages.</summary>
     public List<string> Output { get; } = [];
 
@@ -52,7 +65,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public ImrPredictService.ImrPredictServiceClient Client { get; private set; } = null!;
 
     /// <summary>The admin key header.</summary>
-    public static Metadata Key { get; } = new() { { "x-api-key", ImrPredictFactory.ApiKey } };
+    public static Metadata Key { get; } = new() { { "x-api-key", ApiKey } };
 
     /// <summary>Starts the process and waits until it serves a model.</summary>
     public async Task StartAsync(CancellationToken token)
@@ -77,7 +90,7 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
         _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{Port}");
         Client = new ImrPredictService.ImrPredictServiceClient(_channel);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
             Assert.False(_process.HasExited, $"the server exited with {(_process.HasExited ? _process.ExitCode : 0)}: {string.Join(Environment.NewLine, Output)}");
@@ -92,7 +105,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
-        Assert.Fail($"the server served no model within 60 s: {string.Join(Environment.NewLine, Output)}");
+        Assert.Fail($"the server served no model within {StartTimeout.TotalSeconds:N0} s: {string.Join(Environment.NewLine, Output)}");
     }
 
     /// <summary>Waits until a search for <paramref name="query"/> finds the letter <paramref name="letterId"/> (or the time is up).</summary>
