@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["search"] = SearchBenchmark.Run,
     ["load"] = LoadBenchmark.Run,
     ["store"] = StoreBenchmark.Run,
+    ["passages"] = PassageBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

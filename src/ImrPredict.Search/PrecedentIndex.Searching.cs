@@ -99,6 +99,23 @@ public sealed partial class PrecedentIndex
         }
     }
 
+    /// <summary>The weighted prose terms of the by-case query for a summary and item, as passages are scored with.</summary>
+    internal Dictionary<string, float> CaseTermWeights(string clinicalSummary, string requestedItem)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return Passages.TermWeights(_queries.ForCase(searcher.IndexReader, clinicalSummary, requestedItem, SearchFilters.None), PrecedentSchema.ProseFields);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The analyzer the index reads prose with.</summary>
+    internal Lucene.Net.Analysis.Analyzer Analyzer => _analyzer;
+
     private Result<PrecedentPage, SearchErrorCode> Search(Func<IndexSearcher, Query> makeQuery, SearchFilters filters, int pageSize, int page)
     {
         var searcher = _searchers.Acquire();

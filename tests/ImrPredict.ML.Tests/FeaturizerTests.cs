@@ -52,6 +52,8 @@ public class FeaturizerTests
     [InlineData("SummaryFeatures.red|flags", "summary: \"red flags\"")]
     [InlineData("CategoryFeatures.Imaging", "item category = Imaging")]
     [InlineData("NumericMissing.Quantity", "Quantity not stated")]
+    [InlineData("ItemFeatures.Char.t|<\u2420>|1|0", "requested item letters: \"t 10\"")]
+    [InlineData("ItemFeatures.Char.i|x|<\u241F>|o", "requested item letters: \"ix o\"")]
     public void Slot_names_read_as_words(string slot, string readable) => Assert.Equal(readable, FeatureNames.Readable(slot));
 
     private static List<string> SlotNames(DataViewSchema schema, string column)

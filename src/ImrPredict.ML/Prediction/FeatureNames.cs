@@ -29,7 +29,8 @@ public static class FeatureNames
                 var (words, category) = KeyedWords(name);
                 return new FeatureSlot($"summary, for {category ?? "any"} requests: \"{words}\"", FeatureSource.Summary, words, KeyedCategory(slot));
             case "ItemFeatures" when name.StartsWith("Char.", StringComparison.Ordinal):
-                var letters = name[5..].Replace("|", string.Empty, StringComparison.Ordinal).Replace("<\u241F>", " ", StringComparison.Ordinal);
+                // ML.NET marks a word boundary inside a character n-gram with a control picture in angle brackets ("<␠>", "<␟>").
+                var letters = System.Text.RegularExpressions.Regex.Replace(name[5..].Replace("|", string.Empty, StringComparison.Ordinal), "<[\u2400-\u243F]>", " ");
                 return new FeatureSlot($"requested item letters: \"{letters}\"", FeatureSource.ItemLetters, letters, null);
             case "ItemFeatures":
                 return new FeatureSlot($"requested item: \"{Words(name)}\"", FeatureSource.Item, Words(name), null);
