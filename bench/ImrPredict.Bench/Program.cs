@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["load"] = LoadBenchmark.Run,
     ["store"] = StoreBenchmark.Run,
     ["passages"] = PassageBenchmark.Run,
+    ["web"] = WebBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
