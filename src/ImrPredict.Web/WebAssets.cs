@@ -7,8 +7,10 @@ using System.Text.RegularExpressions;
 namespace ImrPredict.Web;
 
 /// <summary>
-/// The web app's files, read once from this assembly. Script and style references in the pages get the file's hash
-/// (<c>/assets/app.css?v=1a2b3c4d</c>) so assets can be cached for a year and a new build is fetched at once.
+/// The web app's files, read once from this assembly. Each page is its content and a first-line comment naming its
+/// title and script (<c>&lt;!-- title: Triage; script: triage.js --&gt;</c>), set into the one <c>_layout.html</c>
+/// (head, navigation). Script and style references get the file's hash (<c>/assets/app.css?v=1a2b3c4d</c>) so assets
+/// can be cached for a year and a new build is fetched at once.
 /// </summary>
 public sealed partial class WebAssets
 {
@@ -33,14 +35,31 @@ public sealed partial class WebAssets
             files[name] = Make(name, bytes);
         }
 
-        foreach (var (name, bytes) in raw.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal)))
+        var layout = Encoding.UTF8.GetString(raw[LayoutName]);
+        foreach (var (name, bytes) in raw.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal) && f.Key != LayoutName))
         {
-            var html = AssetReference().Replace(Encoding.UTF8.GetString(bytes),
+            var html = AssetReference().Replace(Compose(layout, name, Encoding.UTF8.GetString(bytes)),
                 m => files.TryGetValue(m.Groups["name"].Value, out var asset) ? $"/assets/{asset.Name}?v={asset.ETag.Trim('"')}" : m.Value);
             files[name] = Make(name, Encoding.UTF8.GetBytes(html));
         }
 
         return new WebAssets(files);
+    }
+
+    private const string LayoutName = "_layout.html";
+
+    /// <summary>A page: its content in the layout, with the title and script its first line names.</summary>
+    private static string Compose(string layout, string name, string page)
+    {
+        var header = PageHeader().Match(page);
+        if (!header.Success)
+        {
+            throw new InvalidOperationException($"the page {name} does not start with <!-- title: ...; script: ... -->");
+        }
+
+        return layout.Replace("{{title}}", header.Groups["title"].Value, StringComparison.Ordinal)
+            .Replace("{{script}}", header.Groups["script"].Value, StringComparison.Ordinal)
+            .Replace("{{body}}", page[header.Length..].Trim() + "\n", StringComparison.Ordinal);
     }
 
     private static byte[] Read(Assembly assembly, string name)
@@ -78,6 +97,9 @@ public sealed partial class WebAssets
         ".ico" => "image/x-icon",
         _ => "application/octet-stream",
     };
+
+    [GeneratedRegex("^<!-- title: (?<title>[^;]+); script: (?<script>[a-z0-9-]+\\.js) -->\\r?\\n")]
+    private static partial Regex PageHeader();
 
     [GeneratedRegex("/assets/(?<name>[a-z0-9-]+\\.(?:css|js|svg))(?=\")")]
     private static partial Regex AssetReference();

@@ -68,52 +68,40 @@ public sealed class AssessTests(BrowserFixture fixture)
     [Fact]
     public async Task A_dropped_pdf_letter_is_read_and_assessed()
     {
-        var folder = Directory.CreateTempSubdirectory("imr-web-assess-");
-        try
-        {
-            var letter = Letters.Letter(3);
-            var path = Path.Combine(folder.FullName, "letter.pdf");
-            await File.WriteAllBytesAsync(path, LetterRenderer.Pdf(letter));
-            await using var tab = await fixture.OpenAsync();
-            var page = tab.Page;
-            await page.GotoAsync("/assess");
-            await page.SetInputFilesAsync("#letter", path);
+        using var temp = new TempFolder();
+        var folder = temp.Directory;
+        var letter = Letters.Letter(3);
+        var path = Path.Combine(folder.FullName, "letter.pdf");
+        await File.WriteAllBytesAsync(path, LetterRenderer.Pdf(letter));
+        await using var tab = await fixture.OpenAsync();
+        var page = tab.Page;
+        await page.GotoAsync("/assess");
+        await page.SetInputFilesAsync("#letter", path);
 
-            await Expect(page.Locator("#result[data-state=done]")).ToBeVisibleAsync();
-            await Expect(page.Locator("article.item")).ToHaveCountAsync(letter.Items.Count);
-            await Expect(page.Locator("#result")).ToContainTextAsync(letter.Header.CaseNumber!);
-            Assert.Equal(letter.Items.Select(i => i.RequestedItem), await page.Locator("article.item h3").AllTextContentsAsync());
-            Assert.Contains(letter.Items[0].RequestedItem, await page.InputValueAsync("#items"), StringComparison.Ordinal);
-            tab.AssertNoProblems();
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        await Expect(page.Locator("#result[data-state=done]")).ToBeVisibleAsync();
+        await Expect(page.Locator("article.item")).ToHaveCountAsync(letter.Items.Count);
+        await Expect(page.Locator("#result")).ToContainTextAsync(letter.Header.CaseNumber!);
+        Assert.Equal(letter.Items.Select(i => i.RequestedItem), await page.Locator("article.item h3").AllTextContentsAsync());
+        Assert.Contains(letter.Items[0].RequestedItem, await page.InputValueAsync("#items"), StringComparison.Ordinal);
+        tab.AssertNoProblems();
     }
 
     [Fact]
     public async Task A_malformed_letter_gets_its_error_shown()
     {
-        var folder = Directory.CreateTempSubdirectory("imr-web-assess-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, "not-a-letter.txt");
-            await File.WriteAllTextAsync(path, "Dear colleague, please find attached nothing at all.");
-            await using var tab = await fixture.OpenAsync();
-            await tab.Page.GotoAsync("/assess");
-            await tab.Page.SetInputFilesAsync("#letter", path);
+        using var temp = new TempFolder();
+        var folder = temp.Directory;
+        var path = Path.Combine(folder.FullName, "not-a-letter.txt");
+        await File.WriteAllTextAsync(path, "Dear colleague, please find attached nothing at all.");
+        await using var tab = await fixture.OpenAsync();
+        await tab.Page.GotoAsync("/assess");
+        await tab.Page.SetInputFilesAsync("#letter", path);
 
-            await Expect(tab.Page.Locator("#result[data-state=error]")).ToBeAttachedAsync();
-            var alert = tab.Page.Locator("#status [role=alert]");
-            await Expect(alert).ToBeVisibleAsync();
-            Assert.False(string.IsNullOrWhiteSpace(await alert.TextContentAsync()));
-            await Expect(tab.Page.Locator("article.item")).ToHaveCountAsync(0);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        await Expect(tab.Page.Locator("#result[data-state=error]")).ToBeAttachedAsync();
+        var alert = tab.Page.Locator("#status [role=alert]");
+        await Expect(alert).ToBeVisibleAsync();
+        Assert.False(string.IsNullOrWhiteSpace(await alert.TextContentAsync()));
+        await Expect(tab.Page.Locator("article.item")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using ImrPredict.Server.V1;
+
+namespace ImrPredict.Server.Tests;
+
+/// <summary>
+/// What the web app draws comes from the API, in gRPC and JSON alike: where each contribution's words are in the case,
+/// reasons with the same words merged, passage match spans, a precedent's letter and query matches, report files.
+/// </summary>
+public sealed class ExplanationSpanTests(ServiceFixture fixture)
+{
+    private const string Summary = "Chronic low back pain radiating to the leg. A urine drug screen was consistent with Norco. " +
+        "There is no documented functional improvement. Physical therapy was completed without benefit.";
+
+    [Fact]
+    public async Task Contributions_point_at_their_words_in_the_case_and_merge_into_reasons()
+    {
+        var request = new PredictRequest { ClinicalSummary = Summary, Contributions = 20, Precedents = 2 };
+        request.Items.Add(new ItemRequest { RequestedItem = "Norco 10/325mg #120" });
+        request.Items.Add(new ItemRequest { RequestedItem = "MRI of the lumbar spine" });
+
+        var response = await fixture.Client.PredictAsync(request, cancellationToken: TestContext.Current.CancellationToken);
+
+        foreach (var (item, index) in response.Items.Select((item, index) => (item, index)))
+        {
+            Assert.NotEmpty(item.Contributions);
+            Assert.NotEmpty(item.Reasons);
+            Assert.All(item.Contributions, c => Assert.Contains(c.Source, new[] { "Summary", "Item", "ItemLetters", "Category", "Number", "NumberMissing", "Other" }));
+            foreach (var contribution in item.Contributions.Where(c => c.Spans.Count > 0))
+            {
+                var text = contribution.Field == "clinicalSummary" ? Summary : request.Items[index].RequestedItem;
+                Assert.True(contribution.Present);
+                foreach (var span in contribution.Spans)
+                {
+                    // The words as the featurizer reads them: lower case, punctuation dropped.
+                    var found = new string(text[span.Start..span.End].ToLowerInvariant().Where(ch => !char.IsPunctuation(ch)).ToArray());
+                    Assert.Equal(contribution.Words.Replace(" ", string.Empty, StringComparison.Ordinal), found.Replace(" ", string.Empty, StringComparison.Ordinal));
+                }
+            }
+
+            // Every contribution is in exactly one reason; a reason's weight is its contributions' sum.
+            Assert.Equal(item.Contributions.Select(c => c.Feature).Order(), item.Reasons.SelectMany(r => r.Features).Order());
+            foreach (var reason in item.Reasons)
+            {
+                Assert.Equal(item.Contributions.Where(c => reason.Features.Contains(c.Feature)).Sum(c => c.Weight), reason.Weight, 6);
+            }
+
+            Assert.All(item.Precedents, hit =>
+            {
+                Assert.Equal(hit.Passages.Count, hit.PassageMatches.Count);
+                Assert.All(hit.PassageMatches.Zip(hit.Passages), pair =>
+                    Assert.Equal(pair.Second.Replace("**", string.Empty, StringComparison.Ordinal), pair.First.Text));
+            });
+        }
+    }
+
+    [Fact]
+    public async Task A_precedent_read_with_a_query_lists_its_letter_and_marks_the_words()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var hit = (await fixture.Client.SearchPrecedentsAsync(new SearchPrecedentsRequest { Query = "physical therapy", PageSize = 1 }, cancellationToken: token)).Hits[0];
+
+        var detail = await fixture.Client.GetPrecedentAsync(new GetPrecedentRequest { Id = hit.Id, Query = "physical therapy" }, cancellationToken: token);
+        Assert.Contains(detail.LetterItems, i => i.Id == hit.Id && i.Decision == hit.Decision);
+        Assert.NotEmpty(detail.RationaleMatches);
+        Assert.All(detail.RationaleMatches, m => Assert.Matches("^(?i)(physical|therap)", detail.Rationale[m.Start..m.End]));
+
+        // The same over JSON, the query in the URL's query string.
+        var json = JsonDocument.Parse(await fixture.Http.GetStringAsync($"/v1/precedents/{Uri.EscapeDataString(hit.Id)}?query=physical%20therapy", token)).RootElement;
+        Assert.Equal(detail.RationaleMatches.Count, json.GetProperty("rationaleMatches").GetArrayLength());
+        Assert.Equal(detail.LetterItems.Count, json.GetProperty("letterItems").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_model_report_files_are_listed_and_served()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var info = await fixture.Client.GetModelInfoAsync(new GetModelInfoRequest(), cancellationToken: token);
+        Assert.Equal(["report.md", "roc.png", "pr.png", "calibration.png"], info.ReportFiles);
+
+        var png = await fixture.Http.GetAsync("/v1/model/report/roc.png", token);
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await png.Content.ReadAsByteArrayAsync(token))[..4]);
+        var refused = await fixture.Http.GetAsync("/v1/model/report/..%2Fmanifest.json", token);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("not a report file", await refused.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ranked_items_carry_their_category()
+    {
+        var request = new RankCasesRequest();
+        request.Cases.Add(new Case { CaseId = "a", ClinicalSummary = Summary, Items = { new ItemRequest { RequestedItem = "Norco 10/325mg #120" }, new ItemRequest { RequestedItem = "MRI of the lumbar spine" } } });
+
+        var ranked = await fixture.Client.RankCasesAsync(request, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Imaging", "Opioid"], ranked.Items.Select(i => i.Category).Order());
+    }
+}
