@@ -48,8 +48,7 @@ public static class Passages
         while (stream.IncrementToken())
         {
             var value = term.ToString();
-            // Synonyms and stacked tokens share offsets: one span each.
-            if (termWeights.ContainsKey(value) && (matches.Count == 0 || matches[^1].Start != offset.StartOffset))
+            if (termWeights.ContainsKey(value))
             {
                 matches.Add((offset.StartOffset, offset.EndOffset, value));
             }

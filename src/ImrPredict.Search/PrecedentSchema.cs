@@ -102,14 +102,17 @@ internal static class PrecedentSchema
         document.Get(RequestedItem),
         Enum.Parse<ItemCategory>(document.Get(Category)),
         Enum.Parse<Decision>(document.Get(Decision)),
-        (document.GetValues(GuidelineSource) ?? []).Select(Enum.Parse<GuidelineSource>).ToList(),
+        GuidelineSources(document),
         document.GetValues(GuidelineTopics) ?? []);
 
     /// <summary>The whole stored precedent of a document.</summary>
     public static Precedent ToPrecedent(Document document, float score) =>
         new(ToHit(document, score, [], 0), document.Get(StoredSummary) ?? string.Empty, document.Get(Rationale) ?? string.Empty,
-            (document.GetValues(GuidelineSource) ?? []).Select(Enum.Parse<GuidelineSource>).ToList(),
+            GuidelineSources(document),
             document.GetValues(GuidelineTopics) ?? [], document.GetValues(Specialty) ?? []);
+
+    private static List<GuidelineSource> GuidelineSources(Document document) =>
+        (document.GetValues(GuidelineSource) ?? []).Select(Enum.Parse<GuidelineSource>).ToList();
 
     /// <summary>The rationale signature of a document, from doc values; empty when the index predates signatures.</summary>
     public static ulong[] Signature(IndexReader reader, int doc)
