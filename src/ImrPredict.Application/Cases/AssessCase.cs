@@ -1,7 +1,7 @@
 using ImrPredict.Application.Cases.Explanations;
 using ImrPredict.Application.Models;
 using ImrPredict.Application.Storage;
-using ImrPredict.Core.Parsing;
+using ImrPredict.Core.Letters;
 using ImrPredict.Core.Results;
 using ImrPredict.Search;
 using Microsoft.Extensions.Options;
@@ -71,7 +71,7 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
             }
 
             var (explained, reasons) = ReasonBuilder.Explain(input.ClinicalSummary, item, prediction.Contributions);
-            items.Add(new ItemAssessment(item, ItemAttributeExtractor.Categorize(item), prediction.POverturned, prediction.Decision, explained, reasons, hits));
+            items.Add(new ItemAssessment(item, Enum.Parse<ItemCategory>(rows[index].ItemCategory), prediction.POverturned, prediction.Decision, explained, reasons, hits));
         }
 
         return new CaseAssessment(model.Manifest.BundleVersion, model.Predictor.Threshold, items);

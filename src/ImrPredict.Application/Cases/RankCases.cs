@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImrPredict.Application.Models;
+using ImrPredict.Core.Letters;
 using ImrPredict.Core.Results;
 using Microsoft.Extensions.Options;
 
@@ -45,7 +46,9 @@ public sealed class RankCases(IServingModels models, IOptions<ServiceLimits> lim
 
         cancellationToken.ThrowIfCancellationRequested();
         var probabilities = model.Predictor.PredictBatch(rows);
-        var ranked = keys.Select((k, i) => new RankedItem(k.CaseId, k.Index, k.Item, probabilities[i], model.Predictor.DecisionFor(probabilities[i])))
+        // The rows carry each item's category, derived once when the case became rows.
+        var ranked = keys.Select((k, i) => new RankedItem(k.CaseId, k.Index, k.Item, probabilities[i], model.Predictor.DecisionFor(probabilities[i]),
+                Enum.Parse<ItemCategory>(rows[i].ItemCategory)))
             .OrderByDescending(r => r.POverturned).ThenBy(r => r.CaseId, StringComparer.Ordinal).ThenBy(r => r.ItemIndex)
             .ToList();
         return new CaseRanking(model.Manifest.BundleVersion, ranked);

@@ -1,5 +1,4 @@
 using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
 
 namespace ImrPredict.Application.Cases;
 
@@ -9,8 +8,5 @@ namespace ImrPredict.Application.Cases;
 /// <param name="RequestedItem">The item.</param>
 /// <param name="POverturned">Calibrated probability of Overturned.</param>
 /// <param name="Decision">The predicted decision at the bundle's threshold.</param>
-public sealed record RankedItem(string CaseId, int ItemIndex, string RequestedItem, double POverturned, Decision Decision)
-{
-    /// <summary>The item's category, as the parser derives it.</summary>
-    public ItemCategory Category => ItemAttributeExtractor.Categorize(RequestedItem);
-}
+/// <param name="Category">The item's category, as the parser derives it.</param>
+public sealed record RankedItem(string CaseId, int ItemIndex, string RequestedItem, double POverturned, Decision Decision, ItemCategory Category);
