@@ -41,7 +41,6 @@ public static class HostExtensions
     public static WebApplication MapImrPredict(this WebApplication app)
     {
         app.MapGrpcService<ImrPredictGrpcService>();
-        app.MapModelReport();
         app.MapImrPredictWeb();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();

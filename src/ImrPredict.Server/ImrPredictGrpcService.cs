@@ -117,6 +117,15 @@ public sealed class ImrPredictGrpcService(
         Task.FromResult(ProtoMapping.ToMessage(manageModel.Describe().ValueOrThrow()));
 
     /// <inheritdoc />
+    public override Task<Google.Api.HttpBody> GetModelReport(GetModelReportRequest request, ServerCallContext context)
+    {
+        var validation = new RequestValidation();
+        validation.Require(!string.IsNullOrWhiteSpace(request.Name), "name", "give a report file name");
+        validation.ThrowIfInvalid();
+        return Task.FromResult(ProtoMapping.ToReportBody(request.Name, manageModel.ReportFile(request.Name).ValueOrThrow()));
+    }
+
+    /// <inheritdoc />
     [AdminCall]
     public override Task<AddDeterminationsResponse> AddDeterminations(AddDeterminationsRequest request, ServerCallContext context)
     {

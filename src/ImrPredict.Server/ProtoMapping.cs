@@ -151,6 +151,12 @@ internal static class ProtoMapping
         ReportFiles = { description.ReportFiles },
     };
 
+    public static Google.Api.HttpBody ToReportBody(string name, byte[] content) => new()
+    {
+        ContentType = name.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "text/markdown; charset=utf-8",
+        Data = Google.Protobuf.ByteString.CopyFrom(content),
+    };
+
     public static LetterSubmission ToSubmission(LetterContent content) => new(content.ContentCase switch
     {
         LetterContent.ContentOneofCase.Pdf => content.Pdf.ToByteArray(),
