@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace ImrPredict.Bench;
 
-/// <summary>Timing helpers: repeated runs and medians.</summary>
+/// <summary>Timing helpers (repeated runs, medians, percentiles) and a free loopback port.</summary>
 internal static class BenchSupport
 {
     /// <summary>Runs <paramref name="body"/> <paramref name="runs"/> times after one warm-up and returns the median seconds.</summary>
@@ -31,5 +33,13 @@ internal static class BenchSupport
     {
         var sorted = values.Order().ToArray();
         return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
+    /// <summary>A loopback port free at the moment of asking.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

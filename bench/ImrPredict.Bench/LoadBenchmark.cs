@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Net.Client;
 using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Bench;
 
@@ -24,17 +21,8 @@ internal static class LoadBenchmark
         ServerUnderLoad? app = null;
         if (url is null)
         {
-            var port = FreePort();
-            app = new ServerUnderLoad(new Dictionary<string, string?>
-            {
-                ["ImrPredict:ModelsDirectory"] = Path.Combine(SharedDataLocation.RepositoryRoot(), "models"),
-                ["ImrPredict:ReloadPollSeconds"] = "0",
-                ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{port}",
-                ["Kestrel:Endpoints:Json:Url"] = $"http://127.0.0.1:{FreePort()}",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            app.UseKestrel();
-            app.StartServer();
+            var port = BenchSupport.FreePort();
+            app = ServerUnderLoad.OnRepository(port, BenchSupport.FreePort(), new Dictionary<string, string?> { ["ImrPredict:ReloadPollSeconds"] = "0" });
             url = $"http://127.0.0.1:{port}";
         }
 
@@ -161,12 +149,5 @@ internal static class LoadBenchmark
         }
 
         throw new InvalidOperationException("the service did not load a model within 5 minutes");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -101,7 +101,7 @@ internal static class PassageBenchmark
         }
 
         public void Print(string name) => Console.WriteLine(
-            $"{name,-26} {_coverage.Average(),18:P1} {(double)_whole / Math.Max(1, _passages),17:P1} {(double)_chars / Math.Max(1, Hits),15:N0} {Median(_micros),19:N0}");
+            $"{name,-26} {_coverage.Average(),18:P1} {(double)_whole / Math.Max(1, _passages),17:P1} {(double)_chars / Math.Max(1, Hits),15:N0} {BenchSupport.Median(_micros),19:N0}");
 
         private static HashSet<string> Terms(PrecedentIndex index, string text, IReadOnlyDictionary<string, float> weights)
         {
@@ -134,12 +134,6 @@ internal static class PassageBenchmark
             var startsSentence = before.Length == 0 || before[^1] is '.' or '?' or '!' or ':';
             var trimmed = passage.TrimEnd();
             return startsSentence && trimmed.Length > 0 && trimmed[^1] is '.' or '?' or '!';
-        }
-
-        private static double Median(List<double> values)
-        {
-            var sorted = values.Order().ToList();
-            return sorted.Count == 0 ? 0 : sorted[sorted.Count / 2];
         }
     }
 }

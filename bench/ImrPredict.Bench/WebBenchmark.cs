@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using ImrPredict.TestSupport;
 using Microsoft.Playwright;
 
 namespace ImrPredict.Bench;
@@ -36,17 +33,8 @@ internal static class WebBenchmark
         ServerUnderLoad? app = null;
         if (url is null)
         {
-            var json = FreePort();
-            app = new ServerUnderLoad(new Dictionary<string, string?>
-            {
-                ["ImrPredict:ModelsDirectory"] = Path.Combine(SharedDataLocation.RepositoryRoot(), "models"),
-                ["ImrPredict:DataDirectory"] = Path.Combine(SharedDataLocation.RepositoryRoot(), "data"),
-                ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{FreePort()}",
-                ["Kestrel:Endpoints:Json:Url"] = $"http://127.0.0.1:{json}",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-            app.UseKestrel();
-            app.StartServer();
+            var json = BenchSupport.FreePort();
+            app = ServerUnderLoad.OnRepository(BenchSupport.FreePort(), json);
             url = $"http://127.0.0.1:{json}/";
         }
 
@@ -120,7 +108,7 @@ internal static class WebBenchmark
             }
 
             heaviest = Math.Max(heaviest, bytes.Max());
-            Console.WriteLine($"{name,-28} {Median(bytes),14:N1} {Median(loaded),21:N0} {Median(drawn),27:N0}");
+            Console.WriteLine($"{name,-28} {BenchSupport.Median(bytes),14:N1} {BenchSupport.Median(loaded),21:N0} {BenchSupport.Median(drawn),27:N0}");
         }
 
         Console.WriteLine($"heaviest first load {heaviest:N1} KB (target <= 300 KB)");
@@ -141,8 +129,8 @@ internal static class WebBenchmark
             inPage.Add(double.Parse(await searchPage.GetAttributeAsync("#results", "data-ms") ?? "0", CultureInfo.InvariantCulture));
         }
 
-        Console.WriteLine($"search to results, {inPage.Count} searches (20 queries twice): in-page submit-to-drawn median {Median(inPage):N0} ms, p90 {Percentile(inPage, 0.9):N0} ms; " +
-            $"driver click-to-drawn median {Median(outside):N0} ms (target <= 200 ms)");
+        Console.WriteLine($"search to results, {inPage.Count} searches (20 queries twice): in-page submit-to-drawn median {BenchSupport.Median(inPage):N0} ms, p90 {BenchSupport.Percentile(inPage, 0.9):N0} ms; " +
+            $"driver click-to-drawn median {BenchSupport.Median(outside):N0} ms (target <= 200 ms)");
         return 0;
     }
 
@@ -157,20 +145,5 @@ internal static class WebBenchmark
         {
             return false;
         }
-    }
-
-    private static double Median(List<double> values) => Percentile(values, 0.5);
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
