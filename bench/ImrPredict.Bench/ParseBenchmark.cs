@@ -112,7 +112,7 @@ internal static class ParseBenchmark
     /// <summary>Scans of the first five letters (pdftoppm -r 200, img2pdf) read by OCR: pages/s, once (OCR is slow).</summary>
     private static void Ocr(string[] pdfFiles)
     {
-        if (!TesseractOcr.IsAvailable || !OnPath("img2pdf"))
+        if (!TesseractOcr.IsAvailable || ExecutablePath.Find("img2pdf") is null)
         {
             Console.WriteLine($"  OCR: skipped (needs tesseract, pdftoppm and img2pdf: {TesseractOcr.InstallHint} img2pdf)");
             return;
@@ -142,9 +142,6 @@ internal static class ParseBenchmark
             folder.Delete(recursive: true);
         }
     }
-
-    private static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Any(folder => File.Exists(Path.Combine(folder, tool)));
 
     private static void Run(string tool, params string[] arguments)
     {

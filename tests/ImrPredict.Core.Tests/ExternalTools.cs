@@ -8,8 +8,7 @@ public static class ExternalTools
     /// <summary>The tool's path, or a skip naming its Debian package.</summary>
     public static string Require(string tool, string package)
     {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Select(folder => Path.Combine(folder, tool)).FirstOrDefault(File.Exists);
+        var path = Core.Parsing.ExecutablePath.Find(tool);
         if (path is null)
         {
             Assert.Skip($"'{tool}' is not installed (Debian: apt-get install {package}; .ci/run installs it)");

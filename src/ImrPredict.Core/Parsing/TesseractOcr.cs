@@ -23,13 +23,13 @@ public static class TesseractOcr
     public const string InstallHint = "install Tesseract and poppler (Debian/Ubuntu: apt-get install tesseract-ocr poppler-utils; macOS: brew install tesseract poppler)";
 
     /// <summary>Whether both OCR tools are on the PATH.</summary>
-    public static bool IsAvailable => FindTool("tesseract") is not null && FindTool("pdftoppm") is not null;
+    public static bool IsAvailable => ExecutablePath.Find("tesseract") is not null && ExecutablePath.Find("pdftoppm") is not null;
 
     /// <summary>The text of a scanned PDF, page by page.</summary>
     public static Result<string, ParseErrorCode> Read(byte[] pdf, int pages, CancellationToken cancellationToken = default)
     {
-        var tesseract = FindTool("tesseract");
-        var pdftoppm = FindTool("pdftoppm");
+        var tesseract = ExecutablePath.Find("tesseract");
+        var pdftoppm = ExecutablePath.Find("pdftoppm");
         if (tesseract is null || pdftoppm is null)
         {
             return Result<string, ParseErrorCode>.Fail(ParseErrorCode.OcrUnavailable,
@@ -139,19 +139,5 @@ public static class TesseractOcr
     {
         var trimmed = text.Trim();
         return trimmed.Length <= 200 ? trimmed : trimmed[..200] + "...";
-    }
-
-    private static string? FindTool(string name)
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var path = Path.Combine(folder, name);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        return null;
     }
 }
