@@ -11,19 +11,19 @@ internal static class LayoutDetector
         foreach (var raw in lines)
         {
             var line = raw.TrimEnd(':', '.', ' ');
-            if (line.Equals("MEDICAL PROFESSIONAL REVIEW", StringComparison.OrdinalIgnoreCase)
+            if (line.Equals(LetterSections.ProfessionalReviewHeading, StringComparison.OrdinalIgnoreCase)
                 || line.StartsWith("ISSUE AT DISPUTE", StringComparison.OrdinalIgnoreCase))
             {
                 return LetterLayout.MedicalProfessionalReview;
             }
 
-            if (line.Equals("INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE", StringComparison.OrdinalIgnoreCase)
+            if (line.Equals(LetterSections.Notice2013Heading, StringComparison.OrdinalIgnoreCase)
                 || line.StartsWith("Notice of Independent Medical Review Determination", StringComparison.OrdinalIgnoreCase))
             {
                 return LetterLayout.Notice2013;
             }
 
-            if (line.Equals("IMR DECISION(S) AND RATIONALE(S)", StringComparison.OrdinalIgnoreCase)
+            if (line.Equals(LetterSections.Decisions2014Heading, StringComparison.OrdinalIgnoreCase)
                 || line.Equals("Independent Medical Review Final Determination Letter", StringComparison.OrdinalIgnoreCase))
             {
                 layout = LetterLayout.FinalDetermination2014;

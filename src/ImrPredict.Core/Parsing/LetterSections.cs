@@ -7,21 +7,30 @@ namespace ImrPredict.Core.Parsing;
 /// </summary>
 internal readonly record struct LetterSections(int HowMade, int DocumentsReviewed, int Summary, int Decisions)
 {
+    // Every layout's section headings, spelt once (LayoutDetector and the older layouts' parsers read them here).
+    public const string HowMadeHeading = "HOW THE IMR FINAL DETERMINATION WAS MADE";
+    public const string DocumentsReviewedHeading = "DOCUMENTS REVIEWED";
+    public const string SummaryHeading = "CLINICAL CASE SUMMARY";
+    public const string DecisionsHeading = "IMR ISSUES, DECISIONS AND RATIONALES";
+    public const string Decisions2014Heading = "IMR DECISION(S) AND RATIONALE(S)";
+    public const string Notice2013Heading = "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE";
+    public const string ProfessionalReviewHeading = "MEDICAL PROFESSIONAL REVIEW";
+
     public static LetterSections Find(List<string> lines)
     {
         int howMade = -1, documents = -1, summary = -1, decisions = -1;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i].TrimEnd(':', '.', ' ');
-            if (howMade < 0 && line.Equals("HOW THE IMR FINAL DETERMINATION WAS MADE", StringComparison.OrdinalIgnoreCase))
+            if (howMade < 0 && line.Equals(HowMadeHeading, StringComparison.OrdinalIgnoreCase))
             {
                 howMade = i;
             }
-            else if (documents < 0 && line.Equals("DOCUMENTS REVIEWED", StringComparison.OrdinalIgnoreCase))
+            else if (documents < 0 && line.Equals(DocumentsReviewedHeading, StringComparison.OrdinalIgnoreCase))
             {
                 documents = i;
             }
-            else if (summary < 0 && line.Equals("CLINICAL CASE SUMMARY", StringComparison.OrdinalIgnoreCase))
+            else if (summary < 0 && line.Equals(SummaryHeading, StringComparison.OrdinalIgnoreCase))
             {
                 summary = i;
             }
@@ -43,14 +52,13 @@ internal readonly record struct LetterSections(int HowMade, int DocumentsReviewe
 
     private static readonly HashSet<string> KnownHeadings = new(StringComparer.OrdinalIgnoreCase)
     {
-        "HOW THE IMR FINAL DETERMINATION WAS MADE", "DOCUMENTS REVIEWED", "CLINICAL CASE SUMMARY",
-        "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE", "MEDICAL PROFESSIONAL REVIEW",
+        HowMadeHeading, DocumentsReviewedHeading, SummaryHeading, Notice2013Heading, ProfessionalReviewHeading,
     };
 
     /// <summary>Whether a line is the heading of the decisions section in either wording.</summary>
     public static bool IsDecisionsHeading(string line) =>
-        line.Equals("IMR ISSUES, DECISIONS AND RATIONALES", StringComparison.OrdinalIgnoreCase)
-        || line.Equals("IMR DECISION(S) AND RATIONALE(S)", StringComparison.OrdinalIgnoreCase);
+        line.Equals(DecisionsHeading, StringComparison.OrdinalIgnoreCase)
+        || line.Equals(Decisions2014Heading, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="line"/> is one of the headings this record finds.</summary>
     public bool IsHeading(int line) => line == HowMade || line == DocumentsReviewed || line == Summary || line == Decisions;

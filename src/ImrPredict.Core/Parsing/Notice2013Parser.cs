@@ -28,7 +28,7 @@ internal static partial class Notice2013Parser
 
     public static Result<LetterParts, ParseErrorCode> Parse(List<string> lines, ICollection<ParseWarning> warnings)
     {
-        var heading = lines.FindIndex(l => l.TrimEnd(':', ' ').Equals("INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE", StringComparison.OrdinalIgnoreCase));
+        var heading = lines.FindIndex(l => l.TrimEnd(':', ' ').Equals(LetterSections.Notice2013Heading, StringComparison.OrdinalIgnoreCase));
         var firstDetermination = lines.FindIndex(l => DeterminationStart().IsMatch(l));
         if (heading < 0)
         {
