@@ -38,7 +38,7 @@
     try {
       for (let start = 0; start < files.length; start += lettersPerCall) {
         const batch = files.slice(start, start + lettersPerCall);
-        const letters = await Promise.all(batch.map(readLetter));
+        const letters = await Promise.all(batch.map(async file => ({ ...await readLetter(file), source: file.name })));
         const answer = await api('/v1/determinations', { method: 'POST', body: { letters }, apiKey: key() });
         totals.letters += answer.lettersAdded || 0;
         totals.items += answer.itemsAdded || 0;

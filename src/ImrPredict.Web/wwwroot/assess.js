@@ -38,7 +38,6 @@
 
   dropZone(document.getElementById('drop'), document.getElementById('letter'), files => run(async () => {
     const letter = await readLetter(files[0]);
-    delete letter.source;
     const answer = await api('/v1/predict:letter', { method: 'POST', body: { ...letter, ...explain } });
     form.elements.summary.value = answer.clinicalSummary || '';
     form.elements.items.value = ((answer.prediction || {}).items || []).map(i => i.requestedItem).join('\n');
@@ -66,11 +65,11 @@
       el('div', { class: 'two' },
         el('div', { class: 'items' }, cards),
         el('section', { 'aria-labelledby': 'summary-heading' }, el('h3', { id: 'summary-heading' }, 'Clinical summary, the selected item\u2019s words marked'), summaryView)));
-    select(0, items, summaryView, summary);
+    select(0, summaryView, summary);
   }
 
-  function select(index, items, summaryView, summary, focus) {
-    const item = items[index];
+  function select(index, summaryView, summary, focus) {
+    const item = shown[index];
     if (!item) {
       summaryView.replaceChildren(summary);
       return;
@@ -94,7 +93,7 @@
       el('span', { class: 'visually-hidden' }, reason.weight >= 0 ? 'Toward Overturned: ' : 'Toward Upheld: '),
       reason.text,
       reason.field === 'clinicalSummary' && (reason.spans || []).length
-        ? [' ', el('button', { type: 'button', onclick: () => select(index, shown, summaryView, summary, reason.spans) }, 'show in summary')]
+        ? [' ', el('button', { type: 'button', onclick: () => select(index, summaryView, summary, reason.spans) }, 'show in summary')]
         : null));
     const precedents = (item.precedents || []).map(hit => el('li', {},
       badge(hit.decision), ' ', precedentLink(hit.id, item.requestedItem, hit.requestedItem),
@@ -107,7 +106,7 @@
       el('p', { class: 'meta' }, 'probability of Overturned'),
       el('h4', {}, 'Why'),
       reasons.length ? el('ul', { class: 'reasons' }, reasons) : el('p', { class: 'meta' }, 'No reasons returned.'),
-      el('button', { type: 'button', class: 'secondary', onclick: () => select(index, shown, summaryView, summary) }, 'Mark this item\u2019s words in the summary'),
+      el('button', { type: 'button', class: 'secondary', onclick: () => select(index, summaryView, summary) }, 'Mark this item\u2019s words in the summary'),
       el('h4', {}, 'Closest precedents'),
       precedents.length ? el('ul', { class: 'plain' }, precedents) : el('p', { class: 'meta' }, 'None found.'));
   }

@@ -90,11 +90,11 @@ const Imr = (() => {
 
   /** A letter file as the API takes it: { text } or { pdf } (base64). */
   async function readLetter(file) {
-    if (!isPdf(file)) return { text: await file.text(), source: file.name };
+    if (!isPdf(file)) return { text: await file.text() };
     const bytes = new Uint8Array(await file.arrayBuffer());
     let binary = '';
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-    return { pdf: btoa(binary), source: file.name };
+    return { pdf: btoa(binary) };
   }
 
   /** Wires a drop zone to a file input: dropped files are handed to onFiles like chosen ones. */
@@ -179,5 +179,5 @@ const Imr = (() => {
   }
 
   document.addEventListener('DOMContentLoaded', markNavigation);
-  return { api, ApiError, el, highlight, badge, percent, showError, readLetter, dropZone, precedentLink, toCsv, parseCsv, download, isPdf };
+  return { api, ApiError, el, highlight, badge, percent, showError, readLetter, dropZone, precedentLink, toCsv, parseCsv, download };
 })();

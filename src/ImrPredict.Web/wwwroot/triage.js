@@ -52,9 +52,7 @@
     const worker = async () => {
       for (let file = queue.shift(); file; file = queue.shift()) {
         try {
-          const letter = await readLetter(file);
-          delete letter.source;
-          const answer = await api('/v1/predict:letter', { method: 'POST', body: letter });
+          const answer = await api('/v1/predict:letter', { method: 'POST', body: await readLetter(file) });
           const prediction = answer.prediction || {};
           (prediction.items || []).forEach((item, index) => rows.push({
             caseId: answer.caseNumber || file.name, source: file.name, itemIndex: index, requestedItem: item.requestedItem,
