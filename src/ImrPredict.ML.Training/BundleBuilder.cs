@@ -24,7 +24,7 @@ public static class BundleBuilder
         var version = Version(description.VersionLabel, created, trained.DataFingerprint);
         var error = ModelBundle.Save(ml, destination, trained.Model, trained.InputSchema,
             hash => ManifestFactory.For(trained, version, description.CorpusKind, description.Options, description.Features, description.InputColumns,
-                description.DataSources, hash, created, description.ReportYears),
+                description.DataSources, hash, created, description.ReportYears, description.TrainedThrough),
             overwrite, writeExtras is null ? null : folder => writeExtras(folder, version));
         return error is null ? version : Result<string, BundleErrorCode>.Fail(error);
     }

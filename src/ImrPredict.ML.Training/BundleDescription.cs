@@ -10,6 +10,7 @@ namespace ImrPredict.ML.Training;
 /// <param name="InputColumns">The input columns the saved model expects.</param>
 /// <param name="DataSources">Where the training data came from.</param>
 /// <param name="ReportYears">For the DMHC export: the report years trained on, when filtered.</param>
+/// <param name="TrainedThrough">The latest decision date among the training letters, when known.</param>
 public sealed record BundleDescription(
     string VersionLabel,
     string CorpusKind,
@@ -17,4 +18,5 @@ public sealed record BundleDescription(
     IReadOnlyList<string> Features,
     IReadOnlyList<string> InputColumns,
     IReadOnlyList<string> DataSources,
-    YearRange? ReportYears = null);
+    YearRange? ReportYears = null,
+    DateOnly? TrainedThrough = null);

@@ -62,6 +62,9 @@ public sealed class DmhcCorpus(bool useFindings) : ICorpusSpec<DmhcRow>
     public bool LabelOf(DmhcRow row) => row.Label;
 
     /// <inheritdoc />
+    public string CategoryOf(DmhcRow row) => row.TreatmentCategory;
+
+    /// <inheritdoc />
     public string FingerprintOf(DmhcRow row) => $"{row.ReferenceId}|{row.ReportYear}|{row.Label}|{string.Join('|', Categorical.Select(c => typeof(DmhcRow).GetProperty(c)!.GetValue(row)))}|{row.Findings}";
 
     private IEstimator<ITransformer> Featurizer(MLContext ml, PipelineOptions options)

@@ -28,6 +28,9 @@ public interface ICorpusSpec<TRow>
     /// <summary>True for Overturned.</summary>
     bool LabelOf(TRow row);
 
+    /// <summary>The category a row's support is counted in (the item category; the DMHC treatment category).</summary>
+    string CategoryOf(TRow row);
+
     /// <summary>The row's content for the training-data fingerprint.</summary>
     string FingerprintOf(TRow row);
 }

@@ -28,6 +28,9 @@ public sealed class LetterCorpus : ICorpusSpec<ItemRow>
     public bool LabelOf(ItemRow row) => row.Label;
 
     /// <inheritdoc />
+    public string CategoryOf(ItemRow row) => row.ItemCategory;
+
+    /// <inheritdoc />
     public string FingerprintOf(ItemRow row) =>
         $"{row.LetterId}|{row.ItemIndex}|{row.Label}|{row.RequestedItem}|{row.ItemCategory}|{row.Quantity}|{row.Strength}|{row.Sessions}|{row.PartialAuthorization}|{row.DaysFromInjuryToUrDenial}|{row.ItemsInLetter}|{row.ClinicalSummary}";
 }

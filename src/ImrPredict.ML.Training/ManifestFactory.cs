@@ -7,7 +7,7 @@ public static class ManifestFactory
 {
     /// <summary>The manifest of a freshly trained model: everything but its hash and provenance comes from <paramref name="trained"/>.</summary>
     public static ModelManifest For(TrainedModel trained, string bundleVersion, string corpusKind, PipelineOptions options, IReadOnlyList<string> features,
-        IReadOnlyList<string> inputColumns, IReadOnlyList<string> dataSources, string modelSha256, DateTimeOffset created, YearRange? reportYears = null) => new ModelManifest
+        IReadOnlyList<string> inputColumns, IReadOnlyList<string> dataSources, string modelSha256, DateTimeOffset created, YearRange? reportYears = null, DateOnly? trainedThrough = null) => new ModelManifest
         {
             BundleVersion = bundleVersion,
             CorpusKind = corpusKind,
@@ -25,5 +25,8 @@ public static class ManifestFactory
             Threshold = trained.Threshold,
             Metrics = new ValidationMetrics(trained.ValidationMetrics, trained.LogisticMetrics, trained.ConstantMetrics),
             ModelSha256 = modelSha256,
+            Calibration = trained.Calibration,
+            CategorySupport = trained.CategorySupport,
+            TrainedThrough = trainedThrough,
         };
 }

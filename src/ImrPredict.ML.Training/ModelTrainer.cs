@@ -1,6 +1,7 @@
 using ImrPredict.Core.Results;
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Evaluation;
+using ImrPredict.ML.Training.Calibration;
 using Microsoft.ML;
 
 namespace ImrPredict.ML.Training;
@@ -48,10 +49,14 @@ public static class ModelTrainer
         }
 
         var oof = CrossValidator.Run(ml, rows, spec, options, validationFolds, includeLogistic, progress, cancellationToken);
-        var best = BinaryMetrics.BestF1Threshold(oof.Model, oof.Labels);
+        var calibration = CalibrationFitter.Fit(oof.Model, oof.Labels,
+            $"{validationFolds}-fold out-of-fold scores of the {rows.Count:N0} training items, folds grouped by letter");
+        var calibrated = CalibrationFitter.CrossFitted(oof.Model, oof.Labels, oof.Folds, validationFolds);
+        var best = BinaryMetrics.BestF1Threshold(oof.Model.Select(calibration.Apply).ToArray(), oof.Labels);
         var threshold = new ThresholdChoice(best.Threshold, best.Precision, best.Recall, best.F1,
-            $"best F1 for Overturned on {validationFolds}-fold out-of-fold probabilities, folds grouped by letter");
+            $"best F1 for Overturned on {validationFolds}-fold out-of-fold calibrated probabilities, folds grouped by letter");
 
+        var raw = EvaluationReport.Metrics(oof.Model, oof, oof.Thresholds);
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report($"final fit on all {rows.Count:N0} items");
         var data = ml.Data.LoadFromEnumerable(rows);
@@ -61,11 +66,23 @@ public static class ModelTrainer
             data.Schema,
             threshold,
             oof,
-            EvaluationReport.Metrics(oof.Model, oof, oof.Thresholds),
+            EvaluationReport.Calibrated(raw, calibrated, oof.Labels, oof.Groups, CrossValidator.CrossFittedThresholds(calibrated, oof.Labels, oof.Folds, validationFolds)),
+            raw,
             oof.Logistic is null ? null : EvaluationReport.Metrics(oof.Logistic, oof, CrossValidator.CrossFittedThresholds(oof.Logistic, oof.Labels, oof.Folds, validationFolds)),
             EvaluationReport.Metrics(oof.Constant, oof, oof.Constant.Select(_ => 1.01).ToArray()),
+            calibration,
+            calibrated,
+            SupportOf(rows, spec),
             rows.Count,
             oof.Labels.Count(l => l),
             DataFingerprint.Of(rows, spec));
     }
+
+    /// <summary>Training items and overturned items per category, most items first.</summary>
+    public static IReadOnlyList<CategorySupport> SupportOf<TRow>(IReadOnlyList<TRow> rows, ICorpusSpec<TRow> spec)
+        where TRow : class =>
+        rows.GroupBy(spec.CategoryOf, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new CategorySupport(g.Key, g.Count(), g.Count(spec.LabelOf)))
+            .OrderByDescending(s => s.Items).ThenBy(s => s.Category, StringComparer.Ordinal)
+            .ToList();
 }

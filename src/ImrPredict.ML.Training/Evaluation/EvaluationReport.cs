@@ -8,6 +8,12 @@ namespace ImrPredict.ML.Evaluation;
 /// <summary>Metrics with intervals, the markdown report and its ROC, PR and calibration plots.</summary>
 public static class EvaluationReport
 {
+    /// <summary>How the report's calibrated column was measured, for its notes.</summary>
+    public const string CalibrationMethodNote =
+        "\"FastTree, calibrated\": the probabilities served, measured honestly: each fold's out-of-fold scores go through a calibrator fitted on the other folds' scores only "
+        + "(isotonic with enough overturned items, else Platt shrunk toward the base rate); its ranking metrics are the raw model's, since one monotone calibrator keeps the order. "
+        + "\"FastTree, raw\": ML.NET's own Platt step, fitted on the trees' training rows.";
+
     /// <summary>Below this many items, metrics carry bootstrap intervals.</summary>
     public const int BootstrapBelow = 20_000;
 
@@ -21,6 +27,22 @@ public static class EvaluationReport
         var metrics = BinaryMetrics.Compute(probabilities, labels, thresholds);
         return labels.Length < BootstrapBelow ? metrics.WithBootstrap(probabilities, labels, groups) : metrics;
     }
+
+    /// <summary>
+    /// Metrics of a calibrated model from cross-fitted calibrated scores, with the ranking metrics (ROC-AUC, PR-AUC, top-k
+    /// recall) of the raw scores: the served model applies one monotone calibrator, so it ranks items as the raw model does,
+    /// while pooling folds that different calibrators mapped would reorder items across folds.
+    /// </summary>
+    public static BinaryMetrics Calibrated(BinaryMetrics raw, double[] calibrated, bool[] labels, string[] groups, IReadOnlyList<double> thresholds) =>
+        Metrics(calibrated, labels, groups, thresholds) with
+        {
+            RocAuc = raw.RocAuc,
+            RocAucInterval = raw.RocAucInterval,
+            PrAuc = raw.PrAuc,
+            PrAucInterval = raw.PrAucInterval,
+            Top10Recall = raw.Top10Recall,
+            Top20Recall = raw.Top20Recall,
+        };
 
     /// <summary>Writes <c>report.md</c>, <c>roc.png</c>, <c>pr.png</c> and <c>calibration.png</c> into <paramref name="directory"/>.</summary>
     public static void Write(string directory, string title, IReadOnlyList<string> notes, IReadOnlyList<ScoredModel> models, bool[] labels, double? oracleAuc)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ImrPredict.ML.Calibration;
 
 namespace ImrPredict.ML.Bundles;
 
@@ -65,6 +66,29 @@ public sealed record ModelManifest
 
     /// <summary>SHA-256 of <c>model.zip</c>, hex.</summary>
     public required string ModelSha256 { get; init; }
+
+    /// <summary>
+    /// The map from the model's raw probability to the served one, fitted on scores the model did not train on;
+    /// absent in bundles made before it existed (they serve the raw probability).
+    /// </summary>
+    public ProbabilityCalibration? Calibration { get; init; }
+
+    /// <summary>Training items per category (letters bundles), most first.</summary>
+    public IReadOnlyList<CategorySupport> CategorySupport { get; init; } = [];
+
+    /// <summary>A category with fewer training items than this gets predictions marked low-support.</summary>
+    public int LowSupportBelow { get; init; } = DefaultLowSupportBelow;
+
+    /// <summary>The latest decision date among the training letters, when known: later decisions are unseen by this model.</summary>
+    public DateOnly? TrainedThrough { get; init; }
+
+    /// <summary>
+    /// Set when this bundle is another bundle's model with only its calibration refitted on a recent period: that bundle's version.
+    /// </summary>
+    public string? RecalibratedFrom { get; init; }
+
+    /// <summary>The default of <see cref="LowSupportBelow"/>: below 50 items a category's overturn rate is known to about +/- 0.1 at best.</summary>
+    public const int DefaultLowSupportBelow = 50;
 
     /// <summary>
     /// The ML.NET package version (5.0.1), from the assembly's informational version: its assembly version is 1.0.0.0

@@ -20,6 +20,7 @@ public sealed class ItemPredictor
     private readonly ITransformer _model;
     private readonly ITransformer _explainer;
     private readonly FeatureSlot[] _slots;
+    private readonly Dictionary<string, CategorySupport> _support;
     private readonly ConcurrentBag<PredictionEngine<ItemRow, ItemScore>> _engines = [];
     private readonly ConcurrentBag<PredictionEngine<ItemRow, ExplainedScore>> _explainers = [];
 
@@ -30,6 +31,7 @@ public sealed class ItemPredictor
         _model = bundle.Model;
         _explainer = explainer;
         _slots = rawSlotNames.Select(FeatureNames.Describe).ToArray();
+        _support = bundle.Manifest.CategorySupport.ToDictionary(s => s.Category, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The bundle predictions come from.</summary>
@@ -70,8 +72,8 @@ public sealed class ItemPredictor
             var engine = Rent(_engines, () => _ml.Model.CreatePredictionEngine<ItemRow, ItemScore>(_model));
             try
             {
-                var score = engine.Predict(row);
-                return new ItemPrediction(score.Probability, DecisionFor(score.Probability), []);
+                var probability = Calibrated(engine.Predict(row).Probability);
+                return WithSupport(new ItemPrediction(probability, DecisionFor(probability), []), row.ItemCategory);
             }
             finally
             {
@@ -83,7 +85,8 @@ public sealed class ItemPredictor
         try
         {
             var score = explainer.Predict(row);
-            return new ItemPrediction(score.Probability, DecisionFor(score.Probability), Top(score.FeatureContributions, score.Features, row.ItemCategory, contributions));
+            var probability = Calibrated(score.Probability);
+            return WithSupport(new ItemPrediction(probability, DecisionFor(probability), Top(score.FeatureContributions, score.Features, row.ItemCategory, contributions)), row.ItemCategory);
         }
         finally
         {
@@ -95,8 +98,22 @@ public sealed class ItemPredictor
     public double[] PredictBatch(IReadOnlyList<ItemRow> rows)
     {
         var scored = _model.Transform(_ml.Data.LoadFromEnumerable(rows));
-        return scored.GetColumn<float>("Probability").Select(p => (double)p).ToArray();
+        return scored.GetColumn<float>("Probability").Select(p => Calibrated(p)).ToArray();
     }
+
+    /// <summary>How many training items of <paramref name="category"/> back a prediction; null when the bundle does not say.</summary>
+    public CategorySupport? SupportFor(string category) =>
+        Bundle.Manifest.CategorySupport.Count == 0
+            ? null
+            : _support.TryGetValue(category, out var support) ? support : new CategorySupport(category, 0, 0);
+
+    /// <summary>Whether predictions for <paramref name="category"/> rest on too few training items (the manifest's <c>LowSupportBelow</c>).</summary>
+    public bool IsLowSupport(string category) => SupportFor(category) is { } support && support.Items < Bundle.Manifest.LowSupportBelow;
+
+    private ItemPrediction WithSupport(ItemPrediction prediction, string category) =>
+        prediction with { Support = SupportFor(category), LowSupport = IsLowSupport(category) };
+
+    private double Calibrated(float raw) => Bundle.Manifest.Calibration is { } calibration ? calibration.Apply(raw) : raw;
 
     /// <summary>The decision at the bundle's threshold.</summary>
     public Decision DecisionFor(double probability) => probability >= Threshold ? Decision.Overturned : Decision.Upheld;

@@ -6,6 +6,7 @@ using ImrPredict.ML.Data;
 using ImrPredict.ML.Evaluation;
 using ImrPredict.ML.Prediction;
 using ImrPredict.ML.Training;
+using ImrPredict.ML.Training.Calibration;
 using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
@@ -103,7 +104,13 @@ internal static class EvaluateCommand
         }
 
         var oof = console.Run("cross-validating", (_, status) => CrossValidator.Run(ml, rows, spec, options, args.Cv, args.Baseline, status, cancellationToken));
-        var models = new List<ScoredModel> { new("FastTree", EvaluationReport.Metrics(oof.Model, oof, oof.Thresholds), oof.Model) };
+        var calibrated = CalibrationFitter.CrossFitted(oof.Model, oof.Labels, oof.Folds, args.Cv);
+        var raw = EvaluationReport.Metrics(oof.Model, oof, oof.Thresholds);
+        var models = new List<ScoredModel>
+        {
+            new("FastTree, calibrated", EvaluationReport.Calibrated(raw, calibrated, oof.Labels, oof.Groups, CrossValidator.CrossFittedThresholds(calibrated, oof.Labels, oof.Folds, args.Cv)), oof.Model),
+            new("FastTree, raw", raw, oof.Model),
+        };
         if (oof.Logistic is not null)
         {
             models.Add(new ScoredModel("logistic regression", EvaluationReport.Metrics(oof.Logistic, oof, CrossValidator.CrossFittedThresholds(oof.Logistic, oof.Labels, oof.Folds, args.Cv)), oof.Logistic));
@@ -114,6 +121,7 @@ internal static class EvaluateCommand
         {
             $"{args.Cv}-fold cross-validation grouped by {(spec.Kind == "letters" ? "letter" : "case")}: no {(spec.Kind == "letters" ? "letter" : "case")} is in both a training and a test fold.",
             "Thresholds are cross-fitted: each fold's threshold is the best-F1 threshold on the other folds' out-of-fold probabilities.",
+            EvaluationReport.CalibrationMethodNote,
             $"Intervals: 95% bootstrap over {(spec.Kind == "letters" ? "letters" : "cases")} (1,000 resamples) when fewer than {EvaluationReport.BootstrapBelow:N0} items.",
         };
         return Finish(args, $"Cross-validation ({spec.Kind})", notes, models, oof.Labels, oracle, "cv");
