@@ -11,4 +11,7 @@ public enum TrainingErrorCode
 
     /// <summary>Too few letters (or cases) to fill the grouped validation folds.</summary>
     TooFewGroups,
+
+    /// <summary>The letters cannot be split by decision date into a training period and a held-out recent period.</summary>
+    NoTimeSplit,
 }

@@ -47,11 +47,17 @@ public static class EvaluationReport
     /// <summary>Writes <c>report.md</c>, <c>roc.png</c>, <c>pr.png</c> and <c>calibration.png</c> into <paramref name="directory"/>.</summary>
     public static void Write(string directory, string title, IReadOnlyList<string> notes, IReadOnlyList<ScoredModel> models, bool[] labels, double? oracleAuc)
     {
+        WritePlots(directory, models, labels);
+        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(title, notes, models, oracleAuc));
+    }
+
+    /// <summary>Writes <c>roc.png</c>, <c>pr.png</c> and <c>calibration.png</c> of <paramref name="models"/> into <paramref name="directory"/>.</summary>
+    public static void WritePlots(string directory, IReadOnlyList<ScoredModel> models, bool[] labels)
+    {
         Directory.CreateDirectory(directory);
         PlotRoc(Path.Combine(directory, "roc.png"), models, labels);
         PlotPr(Path.Combine(directory, "pr.png"), models, labels);
         PlotCalibration(Path.Combine(directory, "calibration.png"), models);
-        File.WriteAllText(Path.Combine(directory, "report.md"), Markdown(title, notes, models, oracleAuc));
     }
 
     /// <summary>The markdown report.</summary>

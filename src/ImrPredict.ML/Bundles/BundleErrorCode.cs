@@ -20,4 +20,10 @@ public enum BundleErrorCode
 
     /// <summary>The destination already holds a bundle.</summary>
     AlreadyExists,
+
+    /// <summary>The history holds no such version, or nothing to roll back to.</summary>
+    NotInHistory,
+
+    /// <summary>Another promotion or rollback holds the history's lock.</summary>
+    Busy,
 }

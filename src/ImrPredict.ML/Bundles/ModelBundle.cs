@@ -43,9 +43,7 @@ public static class ModelBundle
             return new Error<BundleErrorCode>(BundleErrorCode.AlreadyExists, $"'{destination}' already exists; choose another --out or pass --force to replace it");
         }
 
-        var parent = Path.GetDirectoryName(destination)!;
-        Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".{Path.GetFileName(destination)}.tmp-{Guid.NewGuid():N}");
+        var temporary = BundleFolders.TemporaryBeside(destination);
         Directory.CreateDirectory(temporary);
         try
         {
@@ -54,19 +52,7 @@ public static class ModelBundle
             var manifest = manifestForModelHash(Sha256Of(modelPath));
             File.WriteAllText(Path.Combine(temporary, ManifestFile), JsonSerializer.Serialize(manifest, ModelManifest.JsonOptions));
             writeExtras?.Invoke(temporary);
-
-            if (Directory.Exists(destination))
-            {
-                var old = Path.Combine(parent, $".{Path.GetFileName(destination)}.old-{Guid.NewGuid():N}");
-                Directory.Move(destination, old);
-                Directory.Move(temporary, destination);
-                Directory.Delete(old, recursive: true);
-            }
-            else
-            {
-                Directory.Move(temporary, destination);
-            }
-
+            BundleFolders.MoveIntoPlace(temporary, destination);
             return null;
         }
         catch
@@ -83,44 +69,13 @@ public static class ModelBundle
     /// <summary>Loads and checks a bundle: manifest, model hash, model load, input schema.</summary>
     public static Result<LoadedBundle, BundleErrorCode> Load(MLContext ml, string directory)
     {
-        var manifestPath = Path.Combine(directory, ManifestFile);
+        var read = ReadChecked(directory);
+        if (!read.TryGetValue(out var manifest))
+        {
+            return Result<LoadedBundle, BundleErrorCode>.Fail(read.Error);
+        }
+
         var modelPath = Path.Combine(directory, ModelFile);
-        if (!Directory.Exists(directory))
-        {
-            return Fail(BundleErrorCode.Missing, $"no bundle folder at '{directory}'");
-        }
-
-        if (!File.Exists(manifestPath))
-        {
-            return Fail(BundleErrorCode.Missing, $"'{manifestPath}' is missing");
-        }
-
-        if (!File.Exists(modelPath))
-        {
-            return Fail(BundleErrorCode.Missing, $"'{modelPath}' is missing");
-        }
-
-        ModelManifest? manifest;
-        try
-        {
-            manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(manifestPath), ModelManifest.JsonOptions);
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException or IOException)
-        {
-            return Fail(BundleErrorCode.ManifestInvalid, $"'{manifestPath}' is not a valid manifest: {e.Message}");
-        }
-
-        if (manifest is null || manifest.FormatVersion != ModelManifest.CurrentFormatVersion)
-        {
-            return Fail(BundleErrorCode.ManifestInvalid, $"'{manifestPath}' has format version {manifest?.FormatVersion}; this build reads version {ModelManifest.CurrentFormatVersion}");
-        }
-
-        var actualHash = Sha256Of(modelPath);
-        if (!string.Equals(actualHash, manifest.ModelSha256, StringComparison.OrdinalIgnoreCase))
-        {
-            return Fail(BundleErrorCode.ManifestMismatch, $"'{modelPath}' has SHA-256 {actualHash[..12]}... but the manifest names {Shorten(manifest.ModelSha256)}: the model and manifest are not from the same training run");
-        }
-
         ITransformer model;
         DataViewSchema schema;
         try
@@ -143,6 +98,53 @@ public static class ModelBundle
         return new LoadedBundle(Path.GetFullPath(directory), manifest, model, schema);
     }
 
+    /// <summary>
+    /// Reads a bundle's manifest and checks its model.zip against the manifest's hash, without loading the model: what
+    /// publishing checks before it copies a bundle.
+    /// </summary>
+    public static Result<ModelManifest, BundleErrorCode> ReadChecked(string directory)
+    {
+        var manifestPath = Path.Combine(directory, ManifestFile);
+        var modelPath = Path.Combine(directory, ModelFile);
+        if (!Directory.Exists(directory))
+        {
+            return Invalid(BundleErrorCode.Missing, $"no bundle folder at '{directory}'");
+        }
+
+        if (!File.Exists(manifestPath))
+        {
+            return Invalid(BundleErrorCode.Missing, $"'{manifestPath}' is missing");
+        }
+
+        if (!File.Exists(modelPath))
+        {
+            return Invalid(BundleErrorCode.Missing, $"'{modelPath}' is missing");
+        }
+
+        ModelManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(manifestPath), ModelManifest.JsonOptions);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or IOException)
+        {
+            return Invalid(BundleErrorCode.ManifestInvalid, $"'{manifestPath}' is not a valid manifest: {e.Message}");
+        }
+
+        if (manifest is null || manifest.FormatVersion != ModelManifest.CurrentFormatVersion)
+        {
+            return Invalid(BundleErrorCode.ManifestInvalid, $"'{manifestPath}' has format version {manifest?.FormatVersion}; this build reads version {ModelManifest.CurrentFormatVersion}");
+        }
+
+        var actualHash = Sha256Of(modelPath);
+        if (!string.Equals(actualHash, manifest.ModelSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            return Invalid(BundleErrorCode.ManifestMismatch, $"'{modelPath}' has SHA-256 {actualHash[..12]}... but the manifest names {Shorten(manifest.ModelSha256)}: the model and manifest are not from the same training run");
+        }
+
+        return manifest;
+    }
+
     /// <summary>SHA-256 of a file, lower-case hex.</summary>
     public static string Sha256Of(string path)
     {
@@ -151,6 +153,8 @@ public static class ModelBundle
     }
 
     private static string Shorten(string? hash) => string.IsNullOrEmpty(hash) ? "(none)" : hash[..Math.Min(12, hash.Length)] + "...";
+
+    private static Result<ModelManifest, BundleErrorCode> Invalid(BundleErrorCode code, string message) => Result<ModelManifest, BundleErrorCode>.Fail(code, message);
 
     private static Result<LoadedBundle, BundleErrorCode> Fail(BundleErrorCode code, string message) => Result<LoadedBundle, BundleErrorCode>.Fail(code, message);
 }

@@ -115,61 +115,30 @@ internal static class TrainCommand
 
         var oracle = OracleAuc.FromTruthFiles(args.Data, loaded.Rows);
         return Train(args, console, LetterCorpus.Instance, loaded.Rows, options, ModelBundle.LetterInputColumns, oracle, cancellationToken,
-            args.Data.Select(Path.GetFullPath).ToList());
+            args.Data.Select(Path.GetFullPath).ToList(), loaded.Parsed.Max(l => l.Header.DecisionDate));
     }
 
     /// <summary>The store's parsed, undeleted letters (within the decision-date window), recorded with the store's sequence so the run can be reproduced.</summary>
     private static int TrainStore(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
     {
-        var opened = StoreLocation.Open(args.Store!.FullName);
-        if (!opened.TryGetValue(out var store))
+        var read = StoreLetters.Read(args.Store!.FullName, args.DecidedFrom, args.DecidedBefore, cancellationToken);
+        if (!read.TryGetValue(out var stored))
         {
-            return Refuse(opened.Error.Message);
+            return Refuse(read.Error.Message);
         }
 
-        using (store)
+        var rows = stored.Letters.SelectMany(ItemRows.From).ToList();
+        console.Say($"read {stored.Letters.Count:N0} letters, {rows.Count:N0} items ({rows.Count(r => r.Label):N0} overturned) from the {stored.Description} through sequence {stored.Through}");
+        var options = PipelineOptions.ForSmallCorpus(rows.Count) with { Seed = args.Seed };
+        if (args.Trees is { } trees)
         {
-            var counts = store.Counts();
-            if (!counts.Success)
-            {
-                return Refuse(counts.Error.Message);
-            }
-
-            var through = counts.Value.LastSequence;
-            var letters = new List<ImrLetter>();
-            var after = 0L;
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var page = store.ChangesAfter(after, 2000);
-                if (!page.TryGetValue(out var changes))
-                {
-                    return Refuse(page.Error.Message);
-                }
-
-                var due = changes.Where(c => c.Sequence <= through).ToList();
-                if (due.Count == 0)
-                {
-                    break;
-                }
-
-                letters.AddRange(due.Select(c => c.Letter).OfType<ImrLetter>().Where(l =>
-                    (args.DecidedFrom is null || l.Header.DecisionDate >= args.DecidedFrom) && (args.DecidedBefore is null || l.Header.DecisionDate < args.DecidedBefore)));
-                after = due[^1].Sequence;
-            }
-
-            var rows = letters.SelectMany(ItemRows.From).ToList();
-            console.Say($"read {letters.Count:N0} letters, {rows.Count:N0} items ({rows.Count(r => r.Label):N0} overturned) from the {store.Description} through sequence {through}");
-            var options = PipelineOptions.ForSmallCorpus(rows.Count) with { Seed = args.Seed };
-            if (args.Trees is { } trees)
-            {
-                options = options with { NumberOfTrees = trees };
-            }
-
-            var window = args.DecidedFrom is null && args.DecidedBefore is null ? string.Empty
-                : $", decided {args.DecidedFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "any time"} to before {args.DecidedBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "now"}";
-            return Train(args, console, LetterCorpus.Instance, rows, options, ModelBundle.LetterInputColumns, null, cancellationToken,
-                [$"{store.Description} through sequence {through}{window}"]);
+            options = options with { NumberOfTrees = trees };
         }
+
+        var window = args.DecidedFrom is null && args.DecidedBefore is null ? string.Empty
+            : $", decided {args.DecidedFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "any time"} to before {args.DecidedBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "now"}";
+        return Train(args, console, LetterCorpus.Instance, rows, options, ModelBundle.LetterInputColumns, null, cancellationToken,
+            [$"{stored.Description} through sequence {stored.Through}{window}"], stored.Letters.Max(l => l.Header.DecisionDate));
     }
 
     private static int TrainDmhc(TrainArguments args, ConsoleProgress console, CancellationToken cancellationToken)
@@ -187,7 +156,8 @@ internal static class TrainCommand
     }
 
     private static int Train<TRow>(TrainArguments args, ConsoleProgress console, ICorpusSpec<TRow> spec, IReadOnlyList<TRow> rows,
-        PipelineOptions options, IReadOnlyList<string> inputColumns, double? oracleAuc, CancellationToken cancellationToken, IReadOnlyList<string> sources)
+        PipelineOptions options, IReadOnlyList<string> inputColumns, double? oracleAuc, CancellationToken cancellationToken, IReadOnlyList<string> sources,
+        DateOnly? trainedThrough = null)
         where TRow : class
     {
         if (ModelTrainer.Check(rows, spec, args.Folds) is { } refused)
@@ -201,7 +171,7 @@ internal static class TrainCommand
             ModelTrainer.Train(ml, rows, spec, options, args.Folds, args.Baseline, status, cancellationToken).Value);
         console.Say($"trained in {stopwatch.Elapsed.TotalSeconds:N0} s; validation ROC-AUC {trained.ValidationMetrics.RocAuc:F3}, threshold {trained.Threshold.Value:F3} (precision {trained.Threshold.Precision:F3}, recall {trained.Threshold.Recall:F3})");
 
-        var description = new BundleDescription(spec.Kind, spec.Kind, options, spec.Features, inputColumns, sources, args.ReportYears);
+        var description = new BundleDescription(spec.Kind, spec.Kind, options, spec.Features, inputColumns, sources, args.ReportYears, trainedThrough);
         var saved = BundleBuilder.Save(ml, args.Output.FullName, trained, description, args.Force,
             (folder, version) => BundleReport.Write(folder, version, args.Folds, trained, oracleAuc));
         if (!saved.TryGetValue(out var version))

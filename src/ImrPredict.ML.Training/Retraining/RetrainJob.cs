@@ -1,0 +1,192 @@
+using System.Globalization;
+using ImrPredict.Core.Letters;
+using ImrPredict.Core.Results;
+using ImrPredict.ML.Bundles;
+using ImrPredict.ML.Calibration;
+using ImrPredict.ML.Data;
+using ImrPredict.ML.Evaluation;
+using ImrPredict.ML.Training.Calibration;
+using Microsoft.ML;
+
+namespace ImrPredict.ML.Training.Retraining;
+
+/// <summary>
+/// Champion and challenger: hold out the most recent decisions, train a challenger on the rest, score both on the
+/// held-out period and decide, by the promotion gate, whether the challenger replaces the champion; when the champion's
+/// calibration has drifted, whether refitting only its calibrator on the recent period is enough.
+/// </summary>
+public static class RetrainJob
+{
+    /// <summary>Trains the challenger and compares it with <paramref name="champion"/> (null: none serves) on the held-out period.</summary>
+    public static Result<RetrainComparison, TrainingErrorCode> Compare(MLContext ml, IReadOnlyList<ImrLetter> letters, LoadedBundle? champion,
+        RetrainSettings settings, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var split = TimeSplit.Latest(letters, settings.HoldoutShare, settings.MinimumHoldoutOverturned);
+        if (split is null)
+        {
+            return Result<RetrainComparison, TrainingErrorCode>.Fail(TrainingErrorCode.NoTimeSplit,
+                $"{letters.Count:N0} letters ({letters.Count(l => l.Header.DecisionDate is not null):N0} with a decision date) cannot be split into a training period and a held-out recent period");
+        }
+
+        var trainRows = TimeSplit.RowsOf(split.Training);
+        var holdoutRows = TimeSplit.RowsOf(split.Holdout);
+        if (ModelTrainer.Check(trainRows, LetterCorpus.Instance, settings.Folds) is { } refused)
+        {
+            return Result<RetrainComparison, TrainingErrorCode>.Fail(refused);
+        }
+
+        if (settings.ShuffleLabels)
+        {
+            Shuffle(trainRows, settings.Seed);
+        }
+
+        progress?.Report($"training the challenger on {trainRows.Count:N0} items decided before {Day(split.HoldoutFrom)}");
+        var challenger = ModelTrainer.Train(ml, trainRows, LetterCorpus.Instance, OptionsFor(trainRows.Count, settings), settings.Folds, includeLogistic: false,
+            progress, cancellationToken).Value;
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var compared = champion?.Manifest.TrainedThrough is { } seen
+            ? split.Holdout.Where(l => l.Header.DecisionDate > seen).ToList()
+            : split.Holdout.ToList();
+        var rows = TimeSplit.RowsOf(compared);
+        progress?.Report($"scoring on {rows.Count:N0} held-out items decided {Day(split.HoldoutFrom)} to {Day(split.HoldoutThrough)}");
+        var labels = rows.Select(r => r.Label).ToArray();
+        var groups = rows.Select(r => r.LetterId).ToArray();
+        var positives = labels.Count(l => l);
+        if (champion is not null && (positives < settings.MinimumHoldoutOverturned || positives == labels.Length))
+        {
+            var tooFew = Invariant($"only {rows.Count:N0} held-out items ({positives:N0} overturned) were decided after the champion's training data (through {champion.Manifest.TrainedThrough:yyyy-MM-dd}): too few to judge a challenger against it (at least {settings.MinimumHoldoutOverturned} overturned needed)");
+            var unjudged = Scored(settings.ShuffleLabels ? "challenger (shuffled labels)" : "challenger", null,
+                ModelScores.Served(ModelScores.Raw(ml, challenger.Model, holdoutRows), challenger.Calibration), holdoutRows.Select(r => r.Label).ToArray(), challenger.Threshold.Value);
+            return new RetrainComparison(split, compared, challenger, unjudged, null, null, null, [], false, RetrainDecision.Keep, tooFew);
+        }
+
+        var challengerScores = Scored(settings.ShuffleLabels ? "challenger (shuffled labels)" : "challenger", null,
+            ModelScores.Served(ModelScores.Raw(ml, challenger.Model, rows), challenger.Calibration), labels, challenger.Threshold.Value);
+
+        ModelOnHoldout? championScores = null, recalibrated = null;
+        ProbabilityCalibration? recalibration = null;
+        var drifted = false;
+        if (champion is not null)
+        {
+            var championRaw = ModelScores.Raw(ml, champion.Model, rows);
+            championScores = Scored("champion", champion.Manifest.BundleVersion, ModelScores.Served(championRaw, champion.Manifest.Calibration), labels, champion.Manifest.Threshold.Value);
+            drifted = championScores.Metrics.Ece > champion.Manifest.Metrics.Model.Ece + settings.DriftMargin;
+            if (drifted)
+            {
+                // Honest without another period: each half of the letters is mapped by a calibrator fitted on the other half.
+                var halves = groups.Select(g => ItemRows.FoldOf(g, 2, settings.Seed)).ToArray();
+                var served = CalibrationFitter.CrossFitted(championRaw, labels, halves, 2);
+                recalibration = CalibrationFitter.Fit(championRaw, labels, "the champion's scores on the compared items (each half mapped by a calibrator fitted on the other)");
+                recalibrated = Scored("champion recalibrated", null, served, labels, BinaryMetrics.BestF1Threshold(served, labels).Threshold);
+            }
+        }
+
+        var models = new List<ModelOnHoldout>();
+        if (championScores is not null)
+        {
+            models.Add(championScores);
+        }
+
+        if (recalibrated is not null)
+        {
+            models.Add(recalibrated);
+        }
+
+        models.Add(challengerScores);
+        progress?.Report($"bootstrap over {split.Holdout.Count:N0} held-out letters");
+        var resamples = holdoutRows.Count < EvaluationReport.BootstrapBelow ? settings.Resamples : Math.Min(settings.Resamples, 200);
+        var (intervals, difference) = HoldoutBootstrap.Run(models.Select(m => m.Probabilities).ToList(), labels, groups, resamples, settings.Seed);
+        models = models.Select((m, i) => m with { Intervals = intervals[i] }).ToList();
+        championScores = championScores is null ? null : models[0];
+        recalibrated = recalibrated is null ? null : models[1];
+        challengerScores = models[^1];
+
+        var gate = championScores is null ? [] : Gate(championScores.Metrics, challengerScores.Metrics, settings);
+        var (decision, because) = Decide(championScores, recalibrated, challengerScores, gate, drifted, settings);
+        return new RetrainComparison(split, compared, challenger, challengerScores, championScores, recalibrated, championScores is null ? null : difference, gate, drifted, decision, because)
+        {
+            RecalibrationTried = recalibration,
+        };
+    }
+
+    /// <summary>The gate's checks: ROC-AUC not lower than the champion's by more than the margin; ECE not higher by more than its margin.</summary>
+    public static IReadOnlyList<GateCheck> Gate(BinaryMetrics champion, BinaryMetrics challenger, RetrainSettings settings) =>
+    [
+        new("ROC-AUC", !(challenger.RocAuc < champion.RocAuc - settings.MaxAucDrop),
+            Invariant($"challenger {challenger.RocAuc:F3} vs champion {champion.RocAuc:F3}: drop {champion.RocAuc - challenger.RocAuc:F3}, allowed {settings.MaxAucDrop:F3}")),
+        new("ECE", !(challenger.Ece > champion.Ece + settings.MaxEceRise),
+            Invariant($"challenger {challenger.Ece:F3} vs champion {champion.Ece:F3}: rise {challenger.Ece - champion.Ece:F3}, allowed {settings.MaxEceRise:F3}")),
+    ];
+
+    /// <summary>Trains the promoted model on every letter (training and held-out periods).</summary>
+    public static TrainedModel Refit(MLContext ml, IReadOnlyList<ImrLetter> letters, RetrainSettings settings, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var rows = TimeSplit.RowsOf(letters);
+        progress?.Report($"refitting the promoted model on all {rows.Count:N0} items");
+        return ModelTrainer.Train(ml, rows, LetterCorpus.Instance, OptionsFor(rows.Count, settings), settings.Folds, includeLogistic: false, progress, cancellationToken).Value;
+    }
+
+    /// <summary>
+    /// The champion's calibration refitted on the compared (most recent, unseen) items, with a threshold chosen there:
+    /// what a recalibrated bundle serves once the comparison showed refitting the calibrator is enough.
+    /// </summary>
+    public static (ProbabilityCalibration Calibration, ThresholdChoice Threshold) Recalibration(MLContext ml, LoadedBundle champion, RetrainComparison comparison)
+    {
+        var rows = TimeSplit.RowsOf(comparison.Compared);
+        var labels = rows.Select(r => r.Label).ToArray();
+        var raw = ModelScores.Raw(ml, champion.Model, rows);
+        var period = Invariant($"decided {comparison.Compared.Min(l => l.Header.DecisionDate):yyyy-MM-dd} to {comparison.Compared.Max(l => l.Header.DecisionDate):yyyy-MM-dd}");
+        var calibration = CalibrationFitter.Fit(raw, labels, $"the champion's scores on the {rows.Count:N0} items {period} (recalibration only)");
+        var best = BinaryMetrics.BestF1Threshold(raw.Select(calibration.Apply).ToArray(), labels);
+        return (calibration, new ThresholdChoice(best.Threshold, best.Precision, best.Recall, best.F1,
+            $"best F1 for Overturned on the recalibrated probabilities of the items {period}"));
+    }
+
+    /// <summary>The pipeline options for a corpus of <paramref name="rows"/> items.</summary>
+    public static PipelineOptions OptionsFor(int rows, RetrainSettings settings)
+    {
+        var options = PipelineOptions.ForSmallCorpus(rows) with { Seed = settings.Seed };
+        return settings.Trees is { } trees ? options with { NumberOfTrees = trees } : options;
+    }
+
+    private static (RetrainDecision, string) Decide(ModelOnHoldout? champion, ModelOnHoldout? recalibrated, ModelOnHoldout challenger,
+        IReadOnlyList<GateCheck> gate, bool drifted, RetrainSettings settings)
+    {
+        if (champion is null)
+        {
+            return (RetrainDecision.Promote, "no champion serves: the challenger is the first bundle");
+        }
+
+        if (drifted && recalibrated is not null
+            && recalibrated.Metrics.Ece < champion.Metrics.Ece
+            && !(challenger.Metrics.RocAuc > recalibrated.Metrics.RocAuc + settings.MaxAucDrop)
+            && !(recalibrated.Metrics.Ece > challenger.Metrics.Ece + settings.MaxEceRise))
+        {
+            return (RetrainDecision.Recalibrate, Invariant(
+                $"the champion's calibration drifted (held-out ECE {champion.Metrics.Ece:F3}); refitting its calibrator brings it to {recalibrated.Metrics.Ece:F3} and the challenger ranks no better beyond the margin (ROC-AUC {challenger.Metrics.RocAuc:F3} vs {recalibrated.Metrics.RocAuc:F3})"));
+        }
+
+        var failed = gate.Where(c => !c.Passed).ToList();
+        return failed.Count == 0
+            ? (RetrainDecision.Promote, "the challenger is not worse than the champion beyond the margins: " + string.Join("; ", gate.Select(c => $"{c.Name} {c.Detail}")))
+            : (RetrainDecision.Keep, "the challenger is worse than the champion beyond the margins: " + string.Join("; ", failed.Select(c => $"{c.Name} {c.Detail}")));
+    }
+
+    private static ModelOnHoldout Scored(string name, string? version, double[] probabilities, bool[] labels, double threshold) =>
+        new(name, version, probabilities, labels, BinaryMetrics.Compute(probabilities, labels, threshold));
+
+    private static void Shuffle(List<ItemRow> rows, int seed)
+    {
+        var labels = rows.Select(r => r.Label).ToArray();
+        new Random(seed).Shuffle(labels);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].Label = labels[i];
+        }
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,40 @@
+namespace ImrPredict.ML.Training.Retraining;
+
+/// <summary>How a retraining run splits, trains and judges.</summary>
+public sealed record RetrainSettings
+{
+    /// <summary>Share of items, latest by decision date, held out to compare champion and challenger.</summary>
+    public double HoldoutShare { get; init; } = 0.2;
+
+    /// <summary>Overturned items the held-out period must hold at least (earlier letters are added until it does).</summary>
+    public int MinimumHoldoutOverturned { get; init; } = 10;
+
+    /// <summary>The challenger is refused when its held-out ROC-AUC is below the champion's by more than this.</summary>
+    public double MaxAucDrop { get; init; } = 0.02;
+
+    /// <summary>The challenger is refused when its held-out ECE is above the champion's by more than this.</summary>
+    public double MaxEceRise { get; init; } = 0.02;
+
+    /// <summary>
+    /// The champion's calibration has drifted when its held-out ECE exceeds its own validation ECE by more than this;
+    /// then refitting only its calibrator is tried.
+    /// </summary>
+    public double DriftMargin { get; init; } = 0.02;
+
+    /// <summary>Grouped validation folds inside each training run.</summary>
+    public int Folds { get; init; } = 3;
+
+    /// <summary>Seed for folds, trainer and bootstrap.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>FastTree trees, when not the default for the corpus size.</summary>
+    public int? Trees { get; init; }
+
+    /// <summary>Bootstrap resamples over letters.</summary>
+    public int Resamples { get; init; } = 1000;
+
+    /// <summary>
+    /// A negative control: the challenger learns from labels shuffled among its training items, so the gate must refuse it.
+    /// </summary>
+    public bool ShuffleLabels { get; init; }
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ImrPredict.ML.Bundles;
+
+namespace ImrPredict.Training.Commands;
+
+/// <summary><c>imr bundles</c>, <c>imr promote VERSION</c>, <c>imr rollback</c>: the history of promoted bundles and atomic publication.</summary>
+internal static class BundleCommands
+{
+    private static readonly JsonSerializerOptions Compact = new(ModelManifest.JsonOptions) { WriteIndented = false };
+
+    public static Command List()
+    {
+        var (models, bundle) = Locations();
+        var json = new Option<bool>("--json") { Description = "One JSON object per bundle, for scripts." };
+        var command = new Command("bundles", "List the bundles kept in the history with their metrics, when each was promoted, and which one serves.") { models, bundle, json };
+        command.SetAction(result =>
+        {
+            var history = new BundleHistory(result.GetRequiredValue(models).FullName, result.GetRequiredValue(bundle));
+            var entries = history.List();
+            var serving = history.Serving();
+            if (result.GetValue(json))
+            {
+                foreach (var entry in entries)
+                {
+                    Console.WriteLine(JsonSerializer.Serialize(new
+                    {
+                        entry.Version, entry.Serving, entry.Manifest.CreatedUtc, entry.Manifest.Rows, rocAuc = entry.Manifest.Metrics.Model.RocAuc,
+                        ece = entry.Manifest.Metrics.Model.Ece, calibration = entry.Manifest.Calibration?.Method.ToString(), entry.Manifest.RecalibratedFrom, entry.Promotions,
+                    }, Compact));
+                }
+
+                return 0;
+            }
+
+            if (entries.Count == 0)
+            {
+                Console.WriteLine($"no bundles in {history.HistoryDirectory}");
+            }
+            else
+            {
+                Console.WriteLine($"{"",1} {"version",-48} {"created (UTC)",-17} {"items",8} {"ROC-AUC",8} {"ECE",6} {"calibration",-11} promoted");
+                foreach (var e in entries)
+                {
+                    var m = e.Manifest;
+                    var promoted = e.Promotions.Count == 0 ? "never" : string.Join(", ", e.Promotions.Select(p => $"{p.PromotedUtc:yyyy-MM-dd HH:mm} ({p.Reason})"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{(e.Serving ? "*" : " "),1} {e.Version,-48} {m.CreatedUtc:yyyy-MM-dd HH:mm} {m.Rows,8:N0} {m.Metrics.Model.RocAuc,8:F3} {m.Metrics.Model.Ece,6:F3} {m.Calibration?.Method.ToString() ?? "none",-11} {promoted}"));
+                }
+            }
+
+            Console.WriteLine(serving.TryGetValue(out var manifest)
+                ? $"serving: {manifest.BundleVersion}{(entries.Any(e => e.Serving) ? string.Empty : " (not in the history: written in place)")}"
+                : $"serving: none ({serving.Error.Message})");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Promote()
+    {
+        var (models, bundle) = Locations();
+        var version = new Argument<string>("version") { Description = "The bundle version to publish (see imr bundles)." };
+        var command = new Command("promote", "Publish a bundle from the history as the serving one, atomically; the service swaps to it.") { version, models, bundle };
+        command.SetAction(result =>
+        {
+            var history = new BundleHistory(result.GetRequiredValue(models).FullName, result.GetRequiredValue(bundle));
+            return Report("promote", () => history.Publish(result.GetRequiredValue(version), "promote"), history);
+        });
+        return command;
+    }
+
+    public static Command Rollback()
+    {
+        var (models, bundle) = Locations();
+        var command = new Command("rollback", "Publish the bundle that served before the serving one was promoted, atomically; the service swaps to it.") { models, bundle };
+        command.SetAction(result =>
+        {
+            var history = new BundleHistory(result.GetRequiredValue(models).FullName, result.GetRequiredValue(bundle));
+            return Report("rollback", history.Rollback, history);
+        });
+        return command;
+    }
+
+    private static int Report(string name, Func<ImrPredict.Core.Results.Result<BundlePromotion, BundleErrorCode>> publish, BundleHistory history)
+    {
+        try
+        {
+            var published = publish();
+            if (!published.TryGetValue(out var promotion))
+            {
+                Console.Error.WriteLine($"imr {name}: {published.Error.Message}");
+                return 1;
+            }
+
+            Console.WriteLine($"serving {promotion.Version} (was {promotion.Previous ?? "none"}) from {history.ServingDirectory}");
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"imr {name}: {e.Message}; the serving bundle is as it was");
+            return 1;
+        }
+    }
+
+    private static (Option<DirectoryInfo> Models, Option<string> Bundle) Locations() => (
+        new Option<DirectoryInfo>("--models") { Description = "The models folder: the serving bundle and history/.", DefaultValueFactory = _ => new DirectoryInfo("models") },
+        new Option<string>("--bundle") { Description = "The serving bundle's folder name in --models.", DefaultValueFactory = _ => "default" });
+}

@@ -1,0 +1,298 @@
+using System.CommandLine;
+using System.Globalization;
+using ImrPredict.Core.Letters;
+using ImrPredict.ML.Bundles;
+using ImrPredict.ML.Data;
+using ImrPredict.ML.Evaluation;
+using ImrPredict.ML.Training;
+using ImrPredict.ML.Training.Retraining;
+using Microsoft.ML;
+
+namespace ImrPredict.Training.Commands;
+
+/// <summary>
+/// <c>imr retrain</c>: champion and challenger on the most recent decisions, a promotion gate, and a publication a
+/// scheduler can act on by exit code: 0 promoted (or recalibrated), 3 the champion kept, 1 an error.
+/// </summary>
+internal static class RetrainCommand
+{
+    /// <summary>Exit code: a new bundle was published (or, with --dry-run, would be).</summary>
+    public const int Promoted = 0;
+
+    /// <summary>Exit code: anything went wrong; nothing was published.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code: the champion keeps serving.</summary>
+    public const int Kept = 3;
+
+    private sealed record Arguments(string[] Data, DirectoryInfo? Store, DirectoryInfo Models, string Bundle, RetrainSettings Settings, DirectoryInfo? Report, bool DryRun);
+
+    public static Command Create()
+    {
+        var data = new Option<string[]>("--data", "-d") { Description = "Letter folders or files to retrain on instead of the store; repeatable.", AllowMultipleArgumentsPerToken = true };
+        var store = new Option<bool>("--store") { Description = "Retrain on the store's decided letters (the default when --data is not given)." };
+        var dataDirectory = StoreOptions.DataDirectory();
+        var models = new Option<DirectoryInfo>("--models") { Description = "The models folder: the serving bundle and history/.", DefaultValueFactory = _ => new DirectoryInfo("models") };
+        var bundle = new Option<string>("--bundle") { Description = "The serving bundle's folder name in --models.", DefaultValueFactory = _ => "default" };
+        var holdout = new Option<double>("--holdout") { Description = "Share of items, latest by decision date, held out to compare champion and challenger.", DefaultValueFactory = _ => 0.2 };
+        var minOverturned = new Option<int>("--min-holdout-overturned") { Description = "Overturned items the held-out period must hold at least.", DefaultValueFactory = _ => 10 };
+        var maxAucDrop = new Option<double>("--max-auc-drop") { Description = "Refuse a challenger whose held-out ROC-AUC is lower than the champion's by more than this.", DefaultValueFactory = _ => 0.02 };
+        var maxEceRise = new Option<double>("--max-ece-rise") { Description = "Refuse a challenger whose held-out ECE is higher than the champion's by more than this.", DefaultValueFactory = _ => 0.02 };
+        var driftMargin = new Option<double>("--drift-margin") { Description = "The champion's calibration has drifted when its held-out ECE exceeds its validation ECE by more than this.", DefaultValueFactory = _ => 0.02 };
+        var folds = new Option<int>("--folds") { Description = "Grouped validation folds inside each training.", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "Seed for folds, trainer and bootstrap.", DefaultValueFactory = _ => 1 };
+        var trees = new Option<int?>("--trees") { Description = "FastTree trees (default by corpus size)." };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "Where to write the comparison report (default: MODELS/retrain/<run time>)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Compare and report, publish nothing; the exit code says what would happen." };
+        var shuffle = new Option<bool>("--shuffle-labels") { Description = "Negative control: train the challenger on shuffled labels; the gate must refuse it (never publishes)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output (for schedulers)." };
+        var command = new Command("retrain", "Train a challenger on all but the latest decisions, compare it with the serving champion there, and publish it only if it passes the gate (exit 0 promoted, 3 kept, 1 error).")
+        {
+            data, store, dataDirectory, models, bundle, holdout, minOverturned, maxAucDrop, maxEceRise, driftMargin, folds, seed, trees, report, dryRun, shuffle, quiet,
+        };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var settings = new RetrainSettings
+            {
+                HoldoutShare = result.GetValue(holdout),
+                MinimumHoldoutOverturned = result.GetValue(minOverturned),
+                MaxAucDrop = result.GetValue(maxAucDrop),
+                MaxEceRise = result.GetValue(maxEceRise),
+                DriftMargin = result.GetValue(driftMargin),
+                Folds = result.GetValue(folds),
+                Seed = result.GetValue(seed),
+                Trees = result.GetValue(trees),
+                ShuffleLabels = result.GetValue(shuffle),
+            };
+            var paths = result.GetValue(data) ?? [];
+            var args = new Arguments(paths, paths.Length == 0 || result.GetValue(store) ? result.GetRequiredValue(dataDirectory) : null,
+                result.GetRequiredValue(models), result.GetRequiredValue(bundle), settings, result.GetValue(report), result.GetValue(dryRun) || settings.ShuffleLabels);
+            var console = new ConsoleProgress(result.GetValue(quiet));
+            try
+            {
+                return Task.FromResult(Run(args, console, cancellationToken));
+            }
+            catch (OperationCanceledException)
+            {
+                return Task.FromResult(Fail("cancelled; nothing was published"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Task.FromResult(Fail($"{e.Message}; the serving bundle and the history are as they were"));
+            }
+        });
+        return command;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"imr retrain: {message}");
+        return Failed;
+    }
+
+    private static int Run(Arguments args, ConsoleProgress console, CancellationToken cancellationToken)
+    {
+        var s = args.Settings;
+        if (args.Data.Length > 0 && args.Store is not null)
+        {
+            return Fail("give --store or --data, not both");
+        }
+
+        if (s.HoldoutShare is <= 0 or > 0.5 || s.MaxAucDrop < 0 || s.MaxEceRise < 0 || s.DriftMargin < 0 || s.Folds is < 2 or > 20 || s.MinimumHoldoutOverturned < 1)
+        {
+            return Fail("--holdout must be in (0, 0.5], margins at least 0, --folds 2 to 20, --min-holdout-overturned at least 1");
+        }
+
+        var history = new BundleHistory(args.Models.FullName, args.Bundle);
+        var letters = ReadLetters(args, console, cancellationToken, out var source);
+        if (letters is null)
+        {
+            return Failed;
+        }
+
+        var ml = new MLContext(seed: s.Seed);
+        LoadedBundle? champion = null;
+        if (Directory.Exists(history.ServingDirectory))
+        {
+            var loaded = ModelBundle.Load(ml, history.ServingDirectory);
+            if (!loaded.TryGetValue(out champion))
+            {
+                console.Say($"the serving bundle cannot be loaded ({loaded.Error.Message}): the challenger is compared with no champion");
+            }
+            else if (champion.Manifest.CorpusKind != "letters")
+            {
+                return Fail($"the serving bundle {champion.Manifest.BundleVersion} is a {champion.Manifest.CorpusKind} model; retrain compares letters models");
+            }
+        }
+
+        var compared = console.Run("retraining", (_, status) => RetrainJob.Compare(ml, letters, champion, s, status, cancellationToken));
+        if (!compared.TryGetValue(out var comparison))
+        {
+            return Fail($"{compared.Error.Message}; nothing was published");
+        }
+
+        var runTime = DateTimeOffset.UtcNow;
+        var reportDirectory = args.Report?.FullName ?? Path.Combine(history.ModelsDirectory, "retrain", runTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        var verdict = Verdict(comparison, args.DryRun, s.ShuffleLabels);
+        ComparisonReport.Write(reportDirectory, comparison, s, verdict);
+        Print(comparison);
+        Console.WriteLine(verdict);
+        Console.WriteLine($"report: {Path.Combine(reportDirectory, "report.md")}");
+        if (comparison.Decision == RetrainDecision.Keep)
+        {
+            return Kept;
+        }
+
+        if (args.DryRun)
+        {
+            return s.ShuffleLabels ? Kept : Promoted;
+        }
+
+        // The serving bundle joins the history first, so a rollback can always return to it.
+        if (champion is not null && history.Keep(champion.Directory) is { Success: false } notKept)
+        {
+            return Fail($"the serving bundle could not be kept in the history ({notKept.Error.Message}); nothing was published");
+        }
+
+        var staging = Path.Combine(history.ModelsDirectory, $".retrain.tmp-{Guid.NewGuid():N}");
+        try
+        {
+            var written = comparison.Decision == RetrainDecision.Promote
+                ? WriteRefit(ml, letters, s, source, staging, reportDirectory, console, cancellationToken)
+                : WriteRecalibrated(ml, champion!, comparison, staging, reportDirectory);
+            if (written is not null)
+            {
+                return Fail(written);
+            }
+
+            var kept = history.Keep(staging);
+            if (!kept.TryGetValue(out var version))
+            {
+                return Fail($"{kept.Error.Message}; nothing was published");
+            }
+
+            var published = history.Publish(version, comparison.Decision == RetrainDecision.Promote ? "retrain" : "recalibrate");
+            if (!published.Success)
+            {
+                return Fail($"{published.Error.Message}; the champion keeps serving");
+            }
+
+            Console.WriteLine($"published {version} to {history.ServingDirectory} (kept in {history.PathOf(version)})");
+            return Promoted;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private static string Verdict(RetrainComparison comparison, bool dryRun, bool shuffled)
+    {
+        var would = dryRun ? (shuffled ? "negative control, nothing published: the gate would " : "dry run, nothing published: would ") : string.Empty;
+        return comparison.Decision switch
+        {
+            RetrainDecision.Promote => $"{would}PROMOTE the challenger: {comparison.Because}",
+            RetrainDecision.Recalibrate => $"{would}RECALIBRATE the champion: {comparison.Because}",
+            _ => $"KEEP the champion: {comparison.Because}",
+        };
+    }
+
+    private static void Print(RetrainComparison comparison)
+    {
+        var split = comparison.Split;
+        Console.WriteLine($"held out {split.Holdout.Count:N0} letters ({split.HoldoutItems:N0} items, {split.HoldoutOverturned:N0} overturned) decided {split.HoldoutFrom:yyyy-MM-dd} to {split.HoldoutThrough:yyyy-MM-dd}; challenger trained on {comparison.Challenger.Rows:N0} items");
+        foreach (var model in new[] { comparison.Champion, comparison.Recalibrated, comparison.ChallengerScores }.OfType<ModelOnHoldout>())
+        {
+            var m = model.Metrics;
+            var auc = model.Intervals is { } i ? $" [{i.RocAuc.Lower:F3}, {i.RocAuc.Upper:F3}]" : string.Empty;
+            var ece = model.Intervals is { } j ? $" [{j.Ece.Lower:F3}, {j.Ece.Upper:F3}]" : string.Empty;
+            Console.WriteLine($"  {model.Name,-30} ROC-AUC {m.RocAuc:F3}{auc}  PR-AUC {m.PrAuc:F3}  log-loss {m.LogLoss:F3}  ECE {m.Ece:F3}{ece}  top10% {m.Top10Recall:P0}");
+        }
+    }
+
+    private static IReadOnlyList<ImrLetter>? ReadLetters(Arguments args, ConsoleProgress console, CancellationToken cancellationToken, out string source)
+    {
+        if (args.Store is not null)
+        {
+            var read = StoreLetters.Read(args.Store.FullName, null, null, cancellationToken);
+            if (!read.TryGetValue(out var stored))
+            {
+                source = string.Empty;
+                Fail(read.Error.Message);
+                return null;
+            }
+
+            source = $"{stored.Description} through sequence {stored.Through}";
+            console.Say($"read {stored.Letters.Count:N0} letters from the {source}");
+            return stored.Letters;
+        }
+
+        var missing = args.Data.Where(p => !Directory.Exists(p) && !File.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            source = string.Empty;
+            Fail($"no such data folder or file: {string.Join(", ", missing)}");
+            return null;
+        }
+
+        var loaded = console.Run("parsing letters", (counts, _) => LetterLoader.Load(args.Data, counts, cancellationToken));
+        source = string.Join(", ", args.Data.Select(Path.GetFullPath));
+        console.Say($"read {loaded.Letters:N0} letters; {loaded.Failures.Count:N0} could not be read");
+        return loaded.Parsed;
+    }
+
+    private static string? WriteRefit(MLContext ml, IReadOnlyList<ImrLetter> letters, RetrainSettings settings, string source, string staging, string reportDirectory,
+        ConsoleProgress console, CancellationToken cancellationToken)
+    {
+        var trained = console.Run("refitting", (_, status) => RetrainJob.Refit(ml, letters, settings, status, cancellationToken));
+        var options = RetrainJob.OptionsFor(trained.Rows, settings);
+        var description = new BundleDescription("letters", "letters", options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns,
+            [$"{source} (retrain)"], null, letters.Max(l => l.Header.DecisionDate));
+        var saved = BundleBuilder.Save(ml, staging, trained, description, overwrite: false, (folder, version) =>
+        {
+            BundleReport.Write(folder, version, settings.Folds, trained, null);
+            CopyReport(reportDirectory, folder);
+        });
+        return saved.Success ? null : $"{saved.Error.Message}; nothing was published";
+    }
+
+    private static string? WriteRecalibrated(MLContext ml, LoadedBundle champion, RetrainComparison comparison, string staging, string reportDirectory)
+    {
+        var (calibration, threshold) = RetrainJob.Recalibration(ml, champion, comparison);
+        var created = DateTimeOffset.UtcNow;
+        var manifest = champion.Manifest with
+        {
+            BundleVersion = BundleBuilder.Version("letters-recalibrated", created, champion.Manifest.DataFingerprint),
+            CreatedUtc = created,
+            Calibration = calibration,
+            Threshold = threshold,
+            RecalibratedFrom = champion.Manifest.BundleVersion,
+            DataSources = [.. champion.Manifest.DataSources, $"calibration refitted on {calibration.FittedOn}"],
+        };
+        Directory.CreateDirectory(staging);
+        // The model and its validation report are the champion's; the calibration, threshold and comparison are new.
+        foreach (var file in Directory.EnumerateFiles(champion.Directory)
+            .Where(f => Path.GetFileName(f) is not ModelBundle.ManifestFile and not BundlePromotion.FileName))
+        {
+            File.Copy(file, Path.Combine(staging, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(staging, ModelBundle.ManifestFile), System.Text.Json.JsonSerializer.Serialize(manifest, ModelManifest.JsonOptions));
+        CopyReport(reportDirectory, staging);
+        return null;
+    }
+
+    /// <summary>The comparison report travels with the bundle it led to, in its <c>retrain/</c> folder.</summary>
+    private static void CopyReport(string reportDirectory, string bundleFolder)
+    {
+        var target = Path.Combine(bundleFolder, "retrain");
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(reportDirectory))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+    }
+}
