@@ -26,7 +26,13 @@ internal static class ProtoMapping
                 Category = item.Category.ToString(),
                 POverturned = item.POverturned,
                 Decision = item.Decision.ToString(),
+                LowSupport = item.LowSupport,
             };
+            if (item.CategorySupport is { } support)
+            {
+                message.CategorySupport = support;
+            }
+
             message.Contributions.AddRange(item.Contributions.Select(ToMessage));
             message.Reasons.AddRange(item.Reasons.Select(ToMessage));
             message.Precedents.AddRange(item.Precedents.Select(ToMessage));
@@ -92,6 +98,7 @@ internal static class ProtoMapping
             POverturned = r.POverturned,
             Decision = r.Decision.ToString(),
             Category = r.Category.ToString(),
+            LowSupport = r.LowSupport,
         }));
         return response;
     }
@@ -149,6 +156,13 @@ internal static class ProtoMapping
         Precedents = description.Precedents,
         LastLoadError = description.LastLoadError ?? string.Empty,
         ReportFiles = { description.ReportFiles },
+        PromotedUtc = description.Promotion?.PromotedUtc.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty,
+        PromotionReason = description.Promotion?.Reason ?? string.Empty,
+        PreviousVersion = description.Promotion?.Previous ?? string.Empty,
+        Calibration = description.Manifest.Calibration?.Method.ToString() ?? string.Empty,
+        CategorySupport = { description.Manifest.CategorySupport.Select(s => new V1.CategorySupport { Category = s.Category, Items = s.Items, Overturned = s.Overturned }) },
+        LowSupportBelow = description.Manifest.LowSupportBelow,
+        RecalibratedFrom = description.Manifest.RecalibratedFrom ?? string.Empty,
     };
 
     public static Google.Api.HttpBody ToReportBody(string name, byte[] content) => new()

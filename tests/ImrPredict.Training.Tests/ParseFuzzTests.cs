@@ -38,7 +38,8 @@ public sealed class ParseFuzzTests : IDisposable
         }
 
         var output = Path.Combine(_directory.FullName, "parsed.jsonl");
-        var (exitCode, error, elapsed) = RunImr(["parse", _directory.FullName, "--out", output], TimeSpan.FromMinutes(5));
+        var run = Imr.Invoke(["parse", _directory.FullName, "--out", output], TimeSpan.FromMinutes(5));
+        var (exitCode, error, elapsed) = (run.ExitCode, run.All, run.Elapsed);
 
         var lines = File.ReadAllLines(output);
         Assert.True(exitCode is 0 or 1, $"imr parse crashed with exit code {exitCode}: {error}");
@@ -121,29 +122,5 @@ public sealed class ParseFuzzTests : IDisposable
         }
 
         return string.Join('\n', lines);
-    }
-
-    private static (int ExitCode, string Error, TimeSpan Elapsed) RunImr(string[] arguments, TimeSpan timeout)
-    {
-        var tool = typeof(ParseFuzzTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ImrTool").Value!;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(tool);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"imr {string.Join(' ', arguments)} did not finish in {timeout}");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, error.Result + output.Result, stopwatch.Elapsed);
     }
 }

@@ -8,6 +8,7 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(BootstrapCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(RetrainCommand.Create());
+root.Subcommands.Add(DriftCommand.Create());
 root.Subcommands.Add(BundleCommands.List());
 root.Subcommands.Add(BundleCommands.Promote());
 root.Subcommands.Add(BundleCommands.Rollback());

@@ -71,7 +71,8 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
             }
 
             var (explained, reasons) = ReasonBuilder.Explain(input.ClinicalSummary, item, prediction.Contributions);
-            items.Add(new ItemAssessment(item, Enum.Parse<ItemCategory>(rows[index].ItemCategory), prediction.POverturned, prediction.Decision, explained, reasons, hits));
+            items.Add(new ItemAssessment(item, Enum.Parse<ItemCategory>(rows[index].ItemCategory), prediction.POverturned, prediction.Decision, explained, reasons, hits,
+                prediction.Support?.Items, prediction.LowSupport));
         }
 
         return new CaseAssessment(model.Manifest.BundleVersion, model.Predictor.Threshold, items);

@@ -12,6 +12,8 @@ namespace ImrPredict.Application.Cases;
 /// <param name="Contributions">The strongest feature contributions, when asked for, with where their words are in the case.</param>
 /// <param name="Reasons">The same contributions as reasons for a reader, n-grams of the same words merged.</param>
 /// <param name="Precedents">The most similar prior decisions, when asked for.</param>
+/// <param name="CategorySupport">Training items of the item's category behind the prediction; null when the bundle does not record them.</param>
+/// <param name="LowSupport">True when the category had too few training items for the probability to be trusted as much as others.</param>
 public sealed record ItemAssessment(
     string RequestedItem,
     ItemCategory Category,
@@ -19,4 +21,6 @@ public sealed record ItemAssessment(
     Decision Decision,
     IReadOnlyList<ExplainedContribution> Contributions,
     IReadOnlyList<Reason> Reasons,
-    IReadOnlyList<PrecedentHit> Precedents);
+    IReadOnlyList<PrecedentHit> Precedents,
+    int? CategorySupport = null,
+    bool LowSupport = false);

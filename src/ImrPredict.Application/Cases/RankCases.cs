@@ -48,7 +48,7 @@ public sealed class RankCases(IServingModels models, IOptions<ServiceLimits> lim
         var probabilities = model.Predictor.PredictBatch(rows);
         // The rows carry each item's category, derived once when the case became rows.
         var ranked = keys.Select((k, i) => new RankedItem(k.CaseId, k.Index, k.Item, probabilities[i], model.Predictor.DecisionFor(probabilities[i]),
-                Enum.Parse<ItemCategory>(rows[i].ItemCategory)))
+                Enum.Parse<ItemCategory>(rows[i].ItemCategory), model.Predictor.IsLowSupport(rows[i].ItemCategory)))
             .OrderByDescending(r => r.POverturned).ThenBy(r => r.CaseId, StringComparer.Ordinal).ThenBy(r => r.ItemIndex)
             .ToList();
         return new CaseRanking(model.Manifest.BundleVersion, ranked);

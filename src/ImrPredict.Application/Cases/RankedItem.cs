@@ -9,4 +9,5 @@ namespace ImrPredict.Application.Cases;
 /// <param name="POverturned">Calibrated probability of Overturned.</param>
 /// <param name="Decision">The predicted decision at the bundle's threshold.</param>
 /// <param name="Category">The item's category, as the parser derives it.</param>
-public sealed record RankedItem(string CaseId, int ItemIndex, string RequestedItem, double POverturned, Decision Decision, ItemCategory Category);
+/// <param name="LowSupport">True when the category had too few training items for the probability to be trusted as much as others.</param>
+public sealed record RankedItem(string CaseId, int ItemIndex, string RequestedItem, double POverturned, Decision Decision, ItemCategory Category, bool LowSupport = false);

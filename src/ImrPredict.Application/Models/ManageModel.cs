@@ -14,6 +14,7 @@ public sealed class ManageModel(IServingModels models, PrecedentView precedents)
         models.Current is { } model
             ? new ModelDescription(model.Manifest, precedents.Count, models.LastError)
             {
+                Promotion = model.Promotion,
                 ReportFiles = ReportFileNames.Where(f => File.Exists(Path.Combine(model.Predictor.Bundle.Directory, f))).ToList(),
             }
             : UseCaseErrors.NoModel(models);

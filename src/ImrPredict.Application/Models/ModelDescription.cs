@@ -8,6 +8,9 @@ namespace ImrPredict.Application.Models;
 /// <param name="LastLoadError">Why the last load was refused, when it was.</param>
 public sealed record ModelDescription(ModelManifest Manifest, int Precedents, string? LastLoadError)
 {
+    /// <summary>When and why the serving bundle was published; null for a bundle written in place (<c>imr train --out</c>, the default bundle).</summary>
+    public BundlePromotion? Promotion { get; init; }
+
     /// <summary>The report files the bundle holds (report.md and its ROC, PR and calibration plots).</summary>
     public IReadOnlyList<string> ReportFiles { get; init; } = [];
 }

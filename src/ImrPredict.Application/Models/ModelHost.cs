@@ -60,7 +60,7 @@ public sealed partial class ModelHost(string bundleDirectory, ILogger<ModelHost>
             return Refuse($"the bundle at '{directory}' gave probability {smoke.POverturned} on the smoke case");
         }
 
-        _current = new ServingModel(predictor);
+        _current = new ServingModel(predictor, BundlePromotion.Read(bundle.Directory));
         LastError = null;
         LogLoaded(logger, bundle.Manifest.BundleVersion, bundle.Directory);
         return true;

@@ -5,7 +5,8 @@ namespace ImrPredict.Application.Models;
 
 /// <summary>What is being served: a bundle's predictor. Precedents are not part of a bundle: they are the store's (see <c>PrecedentView</c>).</summary>
 /// <param name="Predictor">The thread-safe predictor.</param>
-public sealed record ServingModel(ItemPredictor Predictor)
+/// <param name="Promotion">When and why the bundle was published as the serving one; null for a bundle written in place.</param>
+public sealed record ServingModel(ItemPredictor Predictor, BundlePromotion? Promotion = null)
 {
     /// <summary>The bundle's manifest.</summary>
     public ModelManifest Manifest => Predictor.Bundle.Manifest;

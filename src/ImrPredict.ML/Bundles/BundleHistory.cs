@@ -114,6 +114,12 @@ public sealed class BundleHistory
         BundleFolders.DeleteLeftovers(ModelsDirectory);
         BundleFolders.DeleteLeftovers(HistoryDirectory);
         var previous = Serving() is { Success: true } serving ? serving.Value.BundleVersion : null;
+        if (previous == version)
+        {
+            // Publishing what already serves (a bundle written in place, now kept) changes nothing to roll back to.
+            previous = BundlePromotion.Read(ServingDirectory)?.Previous;
+        }
+
         var promotion = new BundlePromotion(version, DateTimeOffset.UtcNow, previous, reason);
         var temporary = BundleFolders.TemporaryBeside(ServingDirectory);
         try

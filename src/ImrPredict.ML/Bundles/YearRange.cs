@@ -23,4 +23,7 @@ public sealed record YearRange(int From, int To)
         var to = parts[1].Length == 0 ? 9999 : int.TryParse(parts[1], out var t) ? t : -1;
         return from < 0 || to < 0 || from > to ? null : new YearRange(from, to);
     }
+
+    /// <summary>Whether <paramref name="year"/> is in the range.</summary>
+    public bool Contains(int year) => year >= From && year <= To;
 }

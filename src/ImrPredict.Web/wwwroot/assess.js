@@ -104,6 +104,9 @@
       el('p', { class: 'meta' }, `${item.category} \u00b7 predicted ${item.decision}`),
       el('div', { class: 'prob' }, el('strong', { class: 'p' }, percent(p)), bar),
       el('p', { class: 'meta' }, 'probability of Overturned'),
+      item.lowSupport
+        ? el('p', { class: 'low-support', role: 'note' }, `Few examples: the model learned from only ${(item.categorySupport || 0).toLocaleString('en-US')} ${item.category} items, so this probability is less certain than others.`)
+        : null,
       el('h4', {}, 'Why'),
       reasons.length ? el('ul', { class: 'reasons' }, reasons) : el('p', { class: 'meta' }, 'No reasons returned.'),
       el('button', { type: 'button', class: 'secondary', onclick: () => select(index, summaryView, summary) }, 'Mark this item\u2019s words in the summary'),

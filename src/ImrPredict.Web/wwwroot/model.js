@@ -34,6 +34,12 @@
       el('dl', { class: 'facts' },
         el('dt', {}, 'Version'), el('dd', { id: 'version' }, info.bundleVersion),
         el('dt', {}, 'Made'), el('dd', {}, info.createdUtc),
+        el('dt', {}, 'Serving since'), el('dd', { id: 'promoted' }, info.promotedUtc
+          ? `${info.promotedUtc} (${info.promotionReason}${info.previousVersion ? `, replacing ${info.previousVersion}` : ''})`
+          : 'written in place, not promoted from the history'),
+        el('dt', {}, 'Calibration'), el('dd', { id: 'calibration' }, manifest.calibration
+          ? `${manifest.calibration.method}, fitted on ${manifest.calibration.fittedOn}${info.recalibratedFrom ? ` (the model of ${info.recalibratedFrom}, recalibrated)` : ''}`
+          : 'ML.NET\u2019s Platt step only'),
         el('dt', {}, 'Training data'), el('dd', {}, `${(manifest.dataSources || []).join('; ')} \u2014 ${(info.rows || 0).toLocaleString('en-US')} items (${(labels.overturned || 0).toLocaleString('en-US')} overturned)`),
         el('dt', {}, 'Trainer'), el('dd', {}, manifest.trainer || info.corpusKind),
         el('dt', {}, 'Threshold'), el('dd', {}, number(info.threshold)),
@@ -53,6 +59,13 @@
         el('tbody', {}, reliability.map(bin => el('tr', {},
           el('td', {}, `${number(bin.lower, 1)}\u2013${number(bin.upper, 1)}`), el('td', { class: 'num' }, bin.count),
           el('td', { class: 'num' }, number(bin.meanPredicted)), el('td', { class: 'num' }, number(bin.observedRate))))))),
+      el('h2', {}, 'Training items per category'),
+      el('div', { class: 'table-scroll' }, el('table', { id: 'support' },
+        el('caption', {}, `Predictions for a category with fewer than ${info.lowSupportBelow || 0} training items are marked \u201cfew examples\u201d`),
+        el('thead', {}, el('tr', {}, ['Category', 'Items', 'Overturned', ''].map((h, i) => el('th', { scope: 'col', class: i && i < 3 ? 'num' : undefined }, h)))),
+        el('tbody', {}, (info.categorySupport || []).map(s => el('tr', {},
+          el('td', {}, s.category), el('td', { class: 'num' }, (s.items || 0).toLocaleString('en-US')), el('td', { class: 'num' }, (s.overturned || 0).toLocaleString('en-US')),
+          el('td', {}, (s.items || 0) < (info.lowSupportBelow || 0) ? 'few examples' : '')))))),
       el('h2', {}, 'Plots'),
       plots.length
         ? el('div', { class: 'plots' }, plots.map(name => el('figure', {},

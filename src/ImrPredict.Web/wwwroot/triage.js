@@ -56,7 +56,7 @@
           const prediction = answer.prediction || {};
           (prediction.items || []).forEach((item, index) => rows.push({
             caseId: answer.caseNumber || file.name, source: file.name, itemIndex: index, requestedItem: item.requestedItem,
-            category: item.category, pOverturned: item.pOverturned || 0, decision: item.decision,
+            category: item.category, pOverturned: item.pOverturned || 0, decision: item.decision, lowSupport: !!item.lowSupport,
           }));
         } catch (error) {
           refused.push({ file: file.name, message: error.message, violations: error.violations });
@@ -74,7 +74,7 @@
       const answer = await api('/v1/rank', { method: 'POST', body: { cases: cases.slice(start, start + casesPerCall) } });
       for (const item of answer.items || []) {
         rows.push({ caseId: item.caseId, source: file.name, itemIndex: item.itemIndex || 0, requestedItem: item.requestedItem,
-          category: item.category, pOverturned: item.pOverturned || 0, decision: item.decision });
+          category: item.category, pOverturned: item.pOverturned || 0, decision: item.decision, lowSupport: !!item.lowSupport });
       }
       step(Math.min(cases.length, start + casesPerCall), cases.length, `Cases of ${file.name} ranked`);
     }
@@ -129,7 +129,7 @@
     caption.textContent = `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} items, ranked by probability of Overturned`;
     // Long queues: the first 2,000 rows are drawn; the export holds them all.
     body.replaceChildren(...shown.slice(0, 2000).map(r => el('tr', {},
-      el('td', { class: 'num' }, r.rank), el('td', {}, r.caseId), el('td', {}, r.requestedItem), el('td', {}, r.category),
+      el('td', { class: 'num' }, r.rank), el('td', {}, r.caseId), el('td', {}, r.requestedItem), el('td', {}, r.category, r.lowSupport ? el('span', { class: 'low-support-tag', title: 'few training examples of this category' }, ' (few examples)') : null),
       el('td', { class: 'num' }, percent(r.pOverturned)), el('td', {}, r.decision))));
     for (const th of document.querySelectorAll('#table th')) {
       const key = th.querySelector('button').dataset.key;
@@ -147,7 +147,7 @@
   filter.addEventListener('change', draw);
   document.getElementById('export').addEventListener('click', () => {
     const shown = visible();
-    download('triage.csv', toCsv([['rank', 'caseId', 'source', 'itemIndex', 'requestedItem', 'category', 'pOverturned', 'predicted'],
-      ...shown.map(r => [r.rank, r.caseId, r.source, r.itemIndex, r.requestedItem, r.category, r.pOverturned.toFixed(4), r.decision])]), 'text/csv');
+    download('triage.csv', toCsv([['rank', 'caseId', 'source', 'itemIndex', 'requestedItem', 'category', 'pOverturned', 'predicted', 'lowSupport'],
+      ...shown.map(r => [r.rank, r.caseId, r.source, r.itemIndex, r.requestedItem, r.category, r.pOverturned.toFixed(4), r.decision, r.lowSupport ? 'true' : 'false'])]), 'text/csv');
   });
 })();

@@ -61,12 +61,22 @@ internal static class BundleCommands
     public static Command Promote()
     {
         var (models, bundle) = Locations();
-        var version = new Argument<string>("version") { Description = "The bundle version to publish (see imr bundles)." };
-        var command = new Command("promote", "Publish a bundle from the history as the serving one, atomically; the service swaps to it.") { version, models, bundle };
+        var version = new Argument<string>("version") { Description = "The bundle version to publish (see imr bundles), or a bundle folder (imr train --out) to keep in the history and publish." };
+        var command = new Command("promote", "Publish a bundle from the history (or a bundle folder, kept in the history first) as the serving one, atomically; the service swaps to it.") { version, models, bundle };
         command.SetAction(result =>
         {
             var history = new BundleHistory(result.GetRequiredValue(models).FullName, result.GetRequiredValue(bundle));
-            return Report("promote", () => history.Publish(result.GetRequiredValue(version), "promote"), history);
+            var target = result.GetRequiredValue(version);
+            return Report("promote", () =>
+            {
+                if (!File.Exists(Path.Combine(target, ModelBundle.ManifestFile)))
+                {
+                    return history.Publish(target, "promote");
+                }
+
+                var kept = history.Keep(target);
+                return kept.TryGetValue(out var keptVersion) ? history.Publish(keptVersion, "promote") : kept.FailAs<BundlePromotion>();
+            }, history);
         });
         return command;
     }
