@@ -157,7 +157,7 @@ internal static class DriftCommand
         output.AppendLine("| --- | --- | --- |" + string.Concat(variants.Select(_ => " --- |")));
         var years = test.Select(r => (int)r.ReportYear).Distinct().Order().ToList();
         foreach (var year in years.Select(y => (Label: y.ToString(CultureInfo.InvariantCulture), Indexes: Enumerable.Range(0, test.Count).Where(i => (int)test[i].ReportYear == y).ToArray()))
-            .Append(("all", Enumerable.Range(0, test.Count).ToArray())))
+            .Append((Label: "all", Indexes: Enumerable.Range(0, test.Count).ToArray())))
         {
             var labels = year.Indexes.Select(i => test[i].Label).ToArray();
             output.Append(I($"| {year.Label} | {labels.Length:N0} | {labels.Count(l => l) / (double)labels.Length:P1} |"));
