@@ -71,7 +71,7 @@ public static class RetrainJob
         {
             var championRaw = ModelScores.Raw(ml, champion.Model, rows);
             championScores = Scored("champion", champion.Manifest.BundleVersion, ModelScores.Served(championRaw, champion.Manifest.Calibration), labels, champion.Manifest.Threshold.Value);
-            drifted = championScores.Metrics.Ece > champion.Manifest.Metrics.Model.Ece + settings.DriftMargin;
+            drifted = CalibrationDrift.Drifted(championScores.Probabilities, labels, championScores.Metrics.Ece, champion.Manifest.Metrics.Model.Ece, settings.DriftMargin);
             if (drifted)
             {
                 // Honest without another period: each half of the letters is mapped by a calibrator fitted on the other half.

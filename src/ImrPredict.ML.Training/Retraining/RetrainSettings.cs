@@ -16,8 +16,9 @@ public sealed record RetrainSettings
     public double MaxEceRise { get; init; } = 0.02;
 
     /// <summary>
-    /// The champion's calibration has drifted when its held-out ECE exceeds its own validation ECE by more than this;
-    /// then refitting only its calibrator is tried.
+    /// The champion's calibration has drifted when, on the held-out period, its mean probability misses the overturn rate
+    /// by more than this (and by more than two standard errors), or its ECE exceeds its validation ECE by more than this on
+    /// a period large enough to tell (see <see cref="CalibrationDrift"/>); then refitting only its calibrator is tried.
     /// </summary>
     public double DriftMargin { get; init; } = 0.02;
 

@@ -105,8 +105,15 @@ internal static class DriftCommand
         var periods = PeriodFigures.Of(rows.Select(r => r.Quarter).ToList(), rows.Select(r => r.Row.Label).ToList(), probabilities,
             rows.Select(r => r.Row.ItemCategory).ToList(), q => trainedThrough is { } t && string.CompareOrdinal(q, PeriodFigures.QuarterOf(t)) <= 0);
         output.AppendLine(I($"# Drift of {bundle.Manifest.BundleVersion} over {dated.Count:N0} decided letters ({rows.Count:N0} items)")).AppendLine();
-        output.AppendLine(I($"Validation ECE {validationEce:F3}; trained through {trainedThrough?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"}. A quarter it has not seen drifts when its ECE exceeds {validationEce + margin:F3}.")).AppendLine();
-        Table(output, periods, p => !p.Seen && p.Ece > validationEce + margin && p.Overturned > 0 ? "drifted" : p.Seen ? "trained on" : string.Empty);
+        output.AppendLine(I($"Validation ECE {validationEce:F3}; trained through {trainedThrough?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"}. A quarter it has not seen has drifted when its overturn rate misses the mean probability by more than {margin:F3} and two standard errors, or (from {CalibrationDrift.StableEceItems:N0} items) its ECE exceeds {validationEce + margin:F3}; the ECE of a small quarter is mostly noise.")).AppendLine();
+        var quarters = rows.Select(r => r.Quarter).ToList();
+        Table(output, periods, p =>
+        {
+            var indexes = Enumerable.Range(0, rows.Count).Where(i => quarters[i] == p.Period).ToArray();
+            return p.Seen ? "trained on"
+                : CalibrationDrift.Drifted(indexes.Select(i => probabilities[i]).ToArray(), indexes.Select(i => rows[i].Row.Label).ToArray(), p.Ece, validationEce, margin) ? "drifted"
+                : string.Empty;
+        });
         return 0;
     }
 
@@ -142,16 +149,32 @@ internal static class DriftCommand
         var recent = Enumerable.Range(0, train.Count).Where(i => (int)train[i].ReportYear == latest).ToArray();
         var recalibration = CalibrationFitter.Fit(recent.Select(i => trained.Validation.Model[i]).ToArray(), recent.Select(i => train[i].Label).ToArray(),
             $"out-of-fold scores of the {recent.Length:N0} decisions of {latest}");
+        // As a yearly recalibration would run: each checked year mapped by a calibrator fitted on the year before it
+        // (the latest training year's out-of-fold scores for the first; the model's own scores, unseen in training, after).
+        var rolling = new double[test.Count];
+        foreach (var year in test.Select(r => (int)r.ReportYear).Distinct())
+        {
+            var before = Enumerable.Range(0, test.Count).Where(i => (int)test[i].ReportYear == year - 1).ToArray();
+            var calibration = before.Length > 0
+                ? CalibrationFitter.Fit(before.Select(i => raw[i]).ToArray(), before.Select(i => test[i].Label).ToArray(), $"{year - 1}")
+                : recalibration;
+            foreach (var i in Enumerable.Range(0, test.Count).Where(i => (int)test[i].ReportYear == year))
+            {
+                rolling[i] = calibration.Apply(raw[i]);
+            }
+        }
+
         var variants = new (string Name, double[] P)[]
         {
             ("raw (ML.NET Platt)", raw),
             ("calibrated on all training years", ModelScores.Served(raw, trained.Calibration)),
             ($"recalibrated on {latest}", ModelScores.Served(raw, recalibration)),
+            ("recalibrated on the year before", rolling),
         };
 
         var trainRate = train.Count(r => r.Label) / (double)train.Count;
         var testRate = test.Count(r => r.Label) / (double)Math.Max(1, test.Count);
-        output.AppendLine(I($"# DMHC drift: trained on {trainYears.From}-{trainYears.To} ({train.Count:N0} decisions, {trainRate:P1} overturned), checked on {testYears.From}-{testYears.To} ({test.Count:N0}, {testRate:P1} overturned)")).AppendLine();
+        output.AppendLine(I($"# DMHC drift: trained on {train.Min(r => r.ReportYear)}-{latest} ({train.Count:N0} decisions, {trainRate:P1} overturned), checked on {test.Min(r => r.ReportYear)}-{test.Max(r => r.ReportYear)} ({test.Count:N0}, {testRate:P1} overturned)")).AppendLine();
         output.AppendLine(I($"Overturn rate of {latest}, the latest training year: {recent.Count(i => train[i].Label) / (double)recent.Length:P1}. Recalibration: {BundleReport.CalibrationNote(recalibration)}")).AppendLine();
         output.AppendLine("| year | decisions | overturned | " + string.Join(" | ", variants.Select(v => $"{v.Name}: mean p / ECE")) + " |");
         output.AppendLine("| --- | --- | --- |" + string.Concat(variants.Select(_ => " --- |")));
@@ -170,7 +193,7 @@ internal static class DriftCommand
             output.AppendLine();
         }
 
-        output.AppendLine().AppendLine(I($"ROC-AUC on {testYears.From}-{testYears.To}: {BinaryMetrics.RocAucOf(raw, test.Select(r => r.Label).ToArray()):F3} (calibration does not change the ranking within one calibrator)."));
+        output.AppendLine().AppendLine(I($"ROC-AUC on the checked years: {BinaryMetrics.RocAucOf(raw, test.Select(r => r.Label).ToArray()):F3} (calibration does not change the ranking within one calibrator)."));
         return 0;
     }
 
