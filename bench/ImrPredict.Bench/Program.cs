@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["store"] = StoreBenchmark.Run,
     ["passages"] = PassageBenchmark.Run,
     ["web"] = WebBenchmark.Run,
+    ["retrain"] = RetrainBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
