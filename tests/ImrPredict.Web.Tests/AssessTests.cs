@@ -66,6 +66,33 @@ public sealed class AssessTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Items_whose_category_had_few_training_examples_say_so_and_others_do_not()
+    {
+        string[] requested = ["Gym membership for six months", "Home health aide four hours a day", "MRI of the lumbar spine", "Norco 10/325mg #120", "Hot tub"];
+        using var http = new HttpClient { BaseAddress = fixture.Server.JsonAddress };
+        var answer = await (await http.PostAsJsonAsync("/v1/predict", new { clinicalSummary = Summary, items = requested.Select(r => new { requestedItem = r }).ToArray() }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var flags = answer.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("lowSupport").GetBoolean()).ToList();
+        await using var tab = await fixture.OpenAsync();
+        var page = tab.Page;
+        await page.GotoAsync("/assess");
+        await page.FillAsync("#summary", Summary);
+        await page.FillAsync("#items", string.Join('\n', requested));
+        await page.ClickAsync("#case button[type=submit]");
+        await Expect(page.Locator("#result[data-state=done]")).ToBeVisibleAsync();
+
+        var cards = page.Locator("article.item");
+        await Expect(cards).ToHaveCountAsync(requested.Length);
+        Assert.False(flags[2], "imaging, the commonest category, was flagged as having few examples");
+        for (var i = 0; i < requested.Length; i++)
+        {
+            await Expect(cards.Nth(i).Locator(".low-support")).ToHaveCountAsync(flags[i] ? 1 : 0);
+        }
+
+        tab.AssertNoProblems();
+    }
+
+    [Fact]
     public async Task A_dropped_pdf_letter_is_read_and_assessed()
     {
         using var temp = new TempFolder();

@@ -18,6 +18,11 @@ public sealed class ModelPageTests(BrowserFixture fixture)
 
         await Expect(page.Locator("#version")).ToHaveTextAsync(info.BundleVersion);
         await Expect(page.Locator("#last-load")).ToHaveTextAsync("loaded without error");
+        // The bootstrapped bundle was written in place, not promoted; its probabilities are calibrated; its support listed.
+        await Expect(page.Locator("#promoted")).ToContainTextAsync("not promoted from the history");
+        await Expect(page.Locator("#calibration")).ToContainTextAsync(info.Calibration);
+        await Expect(page.Locator("#support tbody tr")).ToHaveCountAsync(info.CategorySupport.Count);
+        await Expect(page.Locator("#support tbody tr").First).ToContainTextAsync(info.CategorySupport[0].Category);
         await Expect(page.Locator("#metrics thead th")).ToHaveTextAsync(["Metric", "Model", "Always Upheld"]);
         var auc = await page.Locator("#metrics tbody tr:has(th:text-is('ROC-AUC')) td").AllTextContentsAsync();
         Assert.Equal(info.ValidationRocAuc.ToString("F3", System.Globalization.CultureInfo.InvariantCulture), auc[0]);

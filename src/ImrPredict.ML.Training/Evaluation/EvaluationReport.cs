@@ -92,11 +92,15 @@ public static class EvaluationReport
         Row(b, "overturned found in top 10%", models, m => P(m.Top10Recall));
         Row(b, "overturned found in top 20%", models, m => P(m.Top20Recall));
 
-        b.AppendLine().AppendLine("## Reliability of " + models[0].Name).AppendLine();
-        b.AppendLine("| predicted | items | mean predicted | observed overturn rate |").AppendLine("| --- | --- | --- | --- |");
-        foreach (var bin in first.Reliability)
+        // Every model whose probabilities spread over more than one bin (the constant baseline does not).
+        foreach (var model in models.Where((m, i) => i == 0 || m.Metrics.Reliability.Count > 1))
         {
-            b.AppendLine(Invariant($"| {bin.Lower:F1}-{bin.Upper:F1} | {bin.Count:N0} | {bin.MeanPredicted:F3} | {bin.ObservedRate:F3} |"));
+            b.AppendLine().AppendLine("## Reliability of " + model.Name).AppendLine();
+            b.AppendLine("| predicted | items | mean predicted | observed overturn rate |").AppendLine("| --- | --- | --- | --- |");
+            foreach (var bin in model.Metrics.Reliability)
+            {
+                b.AppendLine(Invariant($"| {bin.Lower:F1}-{bin.Upper:F1} | {bin.Count:N0} | {bin.MeanPredicted:F3} | {bin.ObservedRate:F3} |"));
+            }
         }
 
         b.AppendLine().AppendLine("![ROC](roc.png) ![PR](pr.png) ![Calibration](calibration.png)");
