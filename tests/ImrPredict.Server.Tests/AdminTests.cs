@@ -1,3 +1,4 @@
+using ImrPredict.TestSupport;
 using Grpc.Core;
 using Grpc.Net.Client;
 using ImrPredict.Server.V1;
@@ -84,7 +85,7 @@ public sealed class AdminTests(ServiceFixture fixture) : IDisposable
         // A damaged bundle published beside it is refused; the served one carries on.
         var models = Path.GetDirectoryName(ModelDirectory(app))!;
         var damaged = Path.Combine(models, "damaged");
-        ServiceFixture.CopyDirectory(ModelDirectory(app), damaged);
+        FolderCopy.Copy(ModelDirectory(app), damaged);
         var zip = Path.Combine(damaged, "model.zip");
         File.WriteAllBytes(zip, File.ReadAllBytes(zip)[..500]);
         var refused = await Assert.ThrowsAsync<RpcException>(() => client.ReloadModelAsync(new ReloadModelRequest { Bundle = "damaged" }, Key, cancellationToken: Token).ResponseAsync);
@@ -117,7 +118,7 @@ public sealed class AdminTests(ServiceFixture fixture) : IDisposable
 
         // Publish as imr train does: a complete folder moved into place.
         var staged = Path.Combine(models, ".staged");
-        ServiceFixture.CopyDirectory(Path.Combine(models, "default"), staged);
+        FolderCopy.Copy(Path.Combine(models, "default"), staged);
         var manifestPath = Path.Combine(staged, "manifest.json");
         File.WriteAllText(manifestPath, File.ReadAllText(manifestPath).Replace("letters-default-", "letters-republished-", StringComparison.Ordinal));
         var old = Path.Combine(models, ".old");

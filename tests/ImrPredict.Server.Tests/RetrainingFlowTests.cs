@@ -47,7 +47,7 @@ public sealed class RetrainingFlowTests(ServiceFixture fixture) : IDisposable
     private void PublishRetrainedBundle()
     {
         var staged = Path.Combine(_models, ".staged");
-        ServiceFixture.CopyDirectory(Path.Combine(_models, "default"), staged);
+        FolderCopy.Copy(Path.Combine(_models, "default"), staged);
         var manifest = Path.Combine(staged, "manifest.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("letters-default-", "letters-retrained-", StringComparison.Ordinal));
         Directory.Move(Path.Combine(_models, "default"), Path.Combine(_models, ".old"));

@@ -77,7 +77,7 @@ public sealed class RollbackTests(ServiceFixture fixture) : IDisposable
     private string Renamed(string bundle, string prefix)
     {
         var copy = Path.Combine(_staged.FullName, prefix);
-        ServiceFixture.CopyDirectory(bundle, copy);
+        FolderCopy.Copy(bundle, copy);
         File.Delete(Path.Combine(copy, BundlePromotion.FileName));
         var manifest = Path.Combine(copy, ModelBundle.ManifestFile);
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("letters-default-", prefix, StringComparison.Ordinal));

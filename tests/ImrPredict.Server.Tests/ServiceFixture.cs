@@ -1,3 +1,4 @@
+using ImrPredict.TestSupport;
 using Grpc.Net.Client;
 using ImrPredict.Server.Tests;
 using ImrPredict.Server.V1;
@@ -54,22 +55,8 @@ public sealed class ServiceFixture : IAsyncLifetime
     public string CopyOfModels()
     {
         var models = Path.Combine(Path.GetTempPath(), $"imr-models-copy-{Guid.NewGuid():N}");
-        CopyDirectory(Path.Combine(ModelsDirectory, "default"), Path.Combine(models, "default"));
+        FolderCopy.Copy(Path.Combine(ModelsDirectory, "default"), Path.Combine(models, "default"));
         return models;
-    }
-
-    public static void CopyDirectory(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var directory in Directory.GetDirectories(source))
-        {
-            CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)));
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using ImrPredict.TestSupport;
 using System.Globalization;
 using ImrPredict.Synthetic;
 
@@ -57,7 +58,7 @@ public sealed class RetrainCorpusFixture : IDisposable
         Directory.CreateDirectory(models);
         if (champion is not null)
         {
-            Copy(champion, Path.Combine(models, "default"));
+            FolderCopy.Copy(champion, Path.Combine(models, "default"));
         }
 
         return models;
@@ -74,20 +75,6 @@ public sealed class RetrainCorpusFixture : IDisposable
     public static Dictionary<string, string> Hashes(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
-
-    public static void Copy(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var directory in Directory.EnumerateDirectories(source))
-        {
-            Copy(directory, Path.Combine(target, Path.GetFileName(directory)));
-        }
-    }
 
     private string Train(string name, string[] more)
     {

@@ -114,7 +114,5 @@ internal static class BundleCommands
         }
     }
 
-    private static (Option<DirectoryInfo> Models, Option<string> Bundle) Locations() => (
-        new Option<DirectoryInfo>("--models") { Description = "The models folder: the serving bundle and history/.", DefaultValueFactory = _ => new DirectoryInfo("models") },
-        new Option<string>("--bundle") { Description = "The serving bundle's folder name in --models.", DefaultValueFactory = _ => "default" });
+    private static (Option<DirectoryInfo> Models, Option<string> Bundle) Locations() => (ModelsOptions.Directory(), ModelsOptions.BundleName());
 }

@@ -24,8 +24,8 @@ internal static class DriftCommand
     {
         var data = new Option<string[]>("--data", "-d") { Description = "Letter folders or files instead of the store; repeatable.", AllowMultipleArgumentsPerToken = true };
         var dataDirectory = StoreOptions.DataDirectory();
-        var models = new Option<DirectoryInfo>("--models") { Description = "The models folder whose serving bundle is checked.", DefaultValueFactory = _ => new DirectoryInfo("models") };
-        var bundle = new Option<string>("--bundle") { Description = "The serving bundle's folder name in --models.", DefaultValueFactory = _ => "default" };
+        var models = ModelsOptions.Directory();
+        var bundle = ModelsOptions.BundleName();
         var model = new Option<string?>("--model", "-m") { Description = "A bundle folder to check instead of the serving one." };
         var margin = new Option<double>("--margin") { Description = "A quarter has drifted when the model's ECE there exceeds its validation ECE by more than this.", DefaultValueFactory = _ => 0.02 };
         var dmhc = new Option<FileInfo?>("--dmhc") { Description = "A DMHC export: train on --train-years, report the later years, with and without recalibration." };

@@ -32,8 +32,8 @@ internal static class RetrainCommand
         var data = new Option<string[]>("--data", "-d") { Description = "Letter folders or files to retrain on instead of the store; repeatable.", AllowMultipleArgumentsPerToken = true };
         var store = new Option<bool>("--store") { Description = "Retrain on the store's decided letters (the default when --data is not given)." };
         var dataDirectory = StoreOptions.DataDirectory();
-        var models = new Option<DirectoryInfo>("--models") { Description = "The models folder: the serving bundle and history/.", DefaultValueFactory = _ => new DirectoryInfo("models") };
-        var bundle = new Option<string>("--bundle") { Description = "The serving bundle's folder name in --models.", DefaultValueFactory = _ => "default" };
+        var models = ModelsOptions.Directory();
+        var bundle = ModelsOptions.BundleName();
         var holdout = new Option<double>("--holdout") { Description = "Share of items, latest by decision date, held out to compare champion and challenger.", DefaultValueFactory = _ => 0.2 };
         var minOverturned = new Option<int>("--min-holdout-overturned") { Description = "Overturned items the held-out period must hold at least.", DefaultValueFactory = _ => 10 };
         var maxAucDrop = new Option<double>("--max-auc-drop") { Description = "Refuse a challenger whose held-out ROC-AUC is lower than the champion's by more than this.", DefaultValueFactory = _ => 0.02 };
