@@ -30,7 +30,7 @@ public static class RetrainJob
 
         var trainRows = TimeSplit.RowsOf(split.Training);
         var holdoutRows = TimeSplit.RowsOf(split.Holdout);
-        if (ModelTrainer.Check(trainRows, LetterCorpus.Instance, settings.Folds) is { } refused)
+        if (ModelTrainer.Check(trainRows, LetterCorpus.Instance, settings.FoldsFor(trainRows.Count)) is { } refused)
         {
             return Result<RetrainComparison, TrainingErrorCode>.Fail(refused);
         }
@@ -41,7 +41,7 @@ public static class RetrainJob
         }
 
         progress?.Report($"training the challenger on {trainRows.Count:N0} items decided before {Day(split.HoldoutFrom)}");
-        var challenger = ModelTrainer.Train(ml, trainRows, LetterCorpus.Instance, OptionsFor(trainRows.Count, settings), settings.Folds, includeLogistic: false,
+        var challenger = ModelTrainer.Train(ml, trainRows, LetterCorpus.Instance, OptionsFor(trainRows.Count, settings), settings.FoldsFor(trainRows.Count), includeLogistic: false,
             progress, cancellationToken).Value;
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -124,7 +124,7 @@ public static class RetrainJob
     {
         var rows = TimeSplit.RowsOf(letters);
         progress?.Report($"refitting the promoted model on all {rows.Count:N0} items");
-        return ModelTrainer.Train(ml, rows, LetterCorpus.Instance, OptionsFor(rows.Count, settings), settings.Folds, includeLogistic: false, progress, cancellationToken).Value;
+        return ModelTrainer.Train(ml, rows, LetterCorpus.Instance, OptionsFor(rows.Count, settings), settings.FoldsFor(rows.Count), includeLogistic: false, progress, cancellationToken).Value;
     }
 
     /// <summary>

@@ -22,8 +22,18 @@ public sealed record RetrainSettings
     /// </summary>
     public double DriftMargin { get; init; } = 0.02;
 
-    /// <summary>Grouped validation folds inside each training run.</summary>
-    public int Folds { get; init; } = 3;
+    /// <summary>Grouped validation folds inside each training run; null: <see cref="FoldsFor"/> the corpus size.</summary>
+    public int? Folds { get; init; }
+
+    /// <summary>Items from which two validation folds are used by default instead of three.</summary>
+    public const int TwoFoldsFrom = 50_000;
+
+    /// <summary>
+    /// The folds for a training run of <paramref name="rows"/> items: <see cref="Folds"/> when set, else three, or two
+    /// from <see cref="TwoFoldsFrom"/> items, where each fold's model still sees 25,000+ items and a fold fewer saves a
+    /// third of each training's fitting.
+    /// </summary>
+    public int FoldsFor(int rows) => Folds ?? (rows >= TwoFoldsFrom ? 2 : 3);
 
     /// <summary>Seed for folds, trainer and bootstrap.</summary>
     public int Seed { get; init; } = 1;

@@ -73,7 +73,7 @@ public sealed class ItemPredictor
             try
             {
                 var probability = Calibrated(engine.Predict(row).Probability);
-                return WithSupport(new ItemPrediction(probability, DecisionFor(probability), []), row.ItemCategory);
+                return Prediction(probability, [], row.ItemCategory);
             }
             finally
             {
@@ -86,7 +86,7 @@ public sealed class ItemPredictor
         {
             var score = explainer.Predict(row);
             var probability = Calibrated(score.Probability);
-            return WithSupport(new ItemPrediction(probability, DecisionFor(probability), Top(score.FeatureContributions, score.Features, row.ItemCategory, contributions)), row.ItemCategory);
+            return Prediction(probability, Top(score.FeatureContributions, score.Features, row.ItemCategory, contributions), row.ItemCategory);
         }
         finally
         {
@@ -108,10 +108,15 @@ public sealed class ItemPredictor
             : _support.TryGetValue(category, out var support) ? support : new CategorySupport(category, 0, 0);
 
     /// <summary>Whether predictions for <paramref name="category"/> rest on too few training items (the manifest's <c>LowSupportBelow</c>).</summary>
-    public bool IsLowSupport(string category) => SupportFor(category) is { } support && support.Items < Bundle.Manifest.LowSupportBelow;
+    public bool IsLowSupport(string category) => IsLow(SupportFor(category));
 
-    private ItemPrediction WithSupport(ItemPrediction prediction, string category) =>
-        prediction with { Support = SupportFor(category), LowSupport = IsLowSupport(category) };
+    private bool IsLow(CategorySupport? support) => support is not null && support.Items < Bundle.Manifest.LowSupportBelow;
+
+    private ItemPrediction Prediction(double probability, IReadOnlyList<FeatureContribution> contributions, string category)
+    {
+        var support = SupportFor(category);
+        return new ItemPrediction(probability, DecisionFor(probability), contributions) { Support = support, LowSupport = IsLow(support) };
+    }
 
     private double Calibrated(float raw) => Bundle.Manifest.Calibration is { } calibration ? calibration.Apply(raw) : raw;
 

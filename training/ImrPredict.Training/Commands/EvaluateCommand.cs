@@ -225,7 +225,8 @@ internal static class EvaluateCommand
             return null;
         }
 
-        return (CrossValidator.Probabilities(ml, bundle.Model.Transform(ml.Data.LoadFromEnumerable(rows))), bundle);
+        // Served as a bundle serves: the raw probability through the bundle's calibration.
+        return (ModelScores.Served(CrossValidator.Probabilities(ml, bundle.Model.Transform(ml.Data.LoadFromEnumerable(rows))), bundle.Manifest.Calibration), bundle);
     }
 
     private static double[] Same(double value, int count) => Enumerable.Repeat(value, count).ToArray();

@@ -39,7 +39,7 @@ internal static class RetrainCommand
         var maxAucDrop = new Option<double>("--max-auc-drop") { Description = "Refuse a challenger whose held-out ROC-AUC is lower than the champion's by more than this.", DefaultValueFactory = _ => 0.02 };
         var maxEceRise = new Option<double>("--max-ece-rise") { Description = "Refuse a challenger whose held-out ECE is higher than the champion's by more than this.", DefaultValueFactory = _ => 0.02 };
         var driftMargin = new Option<double>("--drift-margin") { Description = "The champion's calibration has drifted when its held-out ECE exceeds its validation ECE by more than this.", DefaultValueFactory = _ => 0.02 };
-        var folds = new Option<int>("--folds") { Description = "Grouped validation folds inside each training.", DefaultValueFactory = _ => 3 };
+        var folds = new Option<int?>("--folds") { Description = "Grouped validation folds inside each training (default 3, or 2 from 50,000 items)." };
         var seed = new Option<int>("--seed") { Description = "Seed for folds, trainer and bootstrap.", DefaultValueFactory = _ => 1 };
         var trees = new Option<int?>("--trees") { Description = "FastTree trees (default by corpus size)." };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Where to write the comparison report (default: MODELS/retrain/<run time>)." };
@@ -253,7 +253,7 @@ internal static class RetrainCommand
             [$"{source} (retrain)"], null, letters.Max(l => l.Header.DecisionDate));
         var saved = BundleBuilder.Save(ml, staging, trained, description, overwrite: false, (folder, version) =>
         {
-            BundleReport.Write(folder, version, settings.Folds, trained, null);
+            BundleReport.Write(folder, version, settings.FoldsFor(trained.Rows), trained, null);
             CopyReport(reportDirectory, folder);
         });
         return saved.Success ? null : $"{saved.Error.Message}; nothing was published";

@@ -2,7 +2,7 @@ using ImrPredict.ML.Calibration;
 using ImrPredict.ML.Data;
 using Microsoft.ML;
 
-namespace ImrPredict.ML.Training.Retraining;
+namespace ImrPredict.ML.Training;
 
 /// <summary>Raw and served probabilities of a model on rows, as a bundle with that calibration would serve them.</summary>
 public static class ModelScores
