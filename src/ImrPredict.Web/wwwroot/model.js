@@ -62,7 +62,7 @@
       el('h2', {}, 'Training items per category'),
       el('div', { class: 'table-scroll' }, el('table', { id: 'support' },
         el('caption', {}, `Predictions for a category with fewer than ${info.lowSupportBelow || 0} training items are marked \u201cfew examples\u201d`),
-        el('thead', {}, el('tr', {}, ['Category', 'Items', 'Overturned', ''].map((h, i) => el('th', { scope: 'col', class: i && i < 3 ? 'num' : undefined }, h)))),
+        el('thead', {}, el('tr', {}, ['Category', 'Items', 'Overturned', 'Note'].map((h, i) => el('th', { scope: 'col', class: i && i < 3 ? 'num' : undefined }, h)))),
         el('tbody', {}, (info.categorySupport || []).map(s => el('tr', {},
           el('td', {}, s.category), el('td', { class: 'num' }, (s.items || 0).toLocaleString('en-US')), el('td', { class: 'num' }, (s.overturned || 0).toLocaleString('en-US')),
           el('td', {}, (s.items || 0) < (info.lowSupportBelow || 0) ? 'few examples' : '')))))),
