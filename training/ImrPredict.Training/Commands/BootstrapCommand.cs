@@ -74,7 +74,7 @@ internal static class BootstrapCommand
         }
 
         var description = new BundleDescription("letters-default", "letters", options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns,
-            [$"generated: {letters} letters, seed {CorpusSeed}"]);
+            [$"generated: {letters} letters, seed {CorpusSeed}"], null, parsed.Max(l => l.Header.DecisionDate));
         var saved = BundleBuilder.Save(ml, output.FullName, trained, description, overwrite: false,
             (folder, version) => BundleReport.Write(folder, version, folds: 2, trained, oracleAuc: null));
         if (!saved.Success)
