@@ -25,7 +25,11 @@ public static class ComparisonReport
         b.AppendLine(I($"- Held out: the {split.Holdout.Count:N0} letters ({split.HoldoutItems:N0} items, {split.HoldoutOverturned:N0} overturned) decided {Day(split.HoldoutFrom)} to {Day(split.HoldoutThrough)}, the latest {settings.HoldoutShare:P0} of items by decision date (at least {settings.MinimumHoldoutOverturned} overturned)."));
         b.AppendLine(I($"- Challenger: trained on the {split.Training.Count:N0} earlier letters ({comparison.Challenger.Rows:N0} items, {comparison.Challenger.Overturned:N0} overturned){(settings.ShuffleLabels ? ", on labels shuffled among them (negative control)" : string.Empty)}; {BundleReport.CalibrationNote(comparison.Challenger.Calibration)}"));
         var compared = comparison.Compared.Sum(l => l.Items.Count);
-        if (comparison.Champion is { } champion)
+        if (comparison.Champion is { } unknown && !comparison.ChampionTrainedThroughKnown)
+        {
+            b.AppendLine(I($"- Champion: the serving bundle {unknown.Version}, whose manifest does not say what it trained on (made before `trainedThrough` existed): compared on the whole held-out period, which it may have seen, so its figures may be optimistic (the gate then favours keeping it) and recalibration is not tried."));
+        }
+        else if (comparison.Champion is { } champion)
         {
             b.AppendLine(I($"- Champion: the serving bundle {champion.Version}, compared with the challenger on the {comparison.Compared.Count:N0} held-out letters ({compared:N0} items) decided after its own training data: a champion refitted on every row has seen the rest."));
         }

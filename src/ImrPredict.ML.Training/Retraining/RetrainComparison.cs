@@ -30,6 +30,9 @@ public sealed record RetrainComparison(
     RetrainDecision Decision,
     string Because)
 {
+    /// <summary>Whether the champion's manifest says what it trained on (its <c>TrainedThrough</c>).</summary>
+    public bool ChampionTrainedThroughKnown { get; init; }
+
     /// <summary>The recalibration tried on the champion (fitted before the held-out period), when its calibration drifted.</summary>
     public ProbabilityCalibration? RecalibrationTried { get; init; }
 }

@@ -71,7 +71,9 @@ public static class RetrainJob
         {
             var championRaw = ModelScores.Raw(ml, champion.Model, rows);
             championScores = Scored("champion", champion.Manifest.BundleVersion, ModelScores.Served(championRaw, champion.Manifest.Calibration), labels, champion.Manifest.Threshold.Value);
-            drifted = CalibrationDrift.Drifted(championScores.Probabilities, labels, championScores.Metrics.Ece, champion.Manifest.Metrics.Model.Ece, settings.DriftMargin);
+            // A champion that does not say what it trained on may have seen this period: its scores here may be in-sample,
+            // which says nothing about drift and would teach a calibrator the wrong map.
+            drifted = champion.Manifest.TrainedThrough is not null && CalibrationDrift.Drifted(championScores.Probabilities, labels, championScores.Metrics.Ece, champion.Manifest.Metrics.Model.Ece, settings.DriftMargin);
             if (drifted)
             {
                 // Honest without another period: each half of the letters is mapped by a calibrator fitted on the other half.
@@ -104,9 +106,15 @@ public static class RetrainJob
 
         var gate = championScores is null ? [] : Gate(championScores.Metrics, challengerScores.Metrics, settings);
         var (decision, because) = Decide(championScores, recalibrated, challengerScores, gate, drifted, settings);
+        if (champion is not null && champion.Manifest.TrainedThrough is null)
+        {
+            because += " (the champion's manifest does not say what it trained on, so it may have seen the held-out period: promote a retrained bundle with imr promote after reading the report)";
+        }
+
         return new RetrainComparison(split, compared, challenger, challengerScores, championScores, recalibrated, championScores is null ? null : difference, gate, drifted, decision, because)
         {
             RecalibrationTried = recalibration,
+            ChampionTrainedThroughKnown = champion?.Manifest.TrainedThrough is not null,
         };
     }
 
