@@ -41,7 +41,8 @@ public sealed class PageQualityTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.Locator(".skip")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        Assert.EndsWith("#main", page.Url, StringComparison.Ordinal);
+        // Waits for the fragment navigation rather than reading the address the instant Enter is pressed.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#main$"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"tablet{path.Split('?')[0].Replace('/', '-')}.png") });
     }
 
