@@ -53,14 +53,7 @@ public static class HoldoutBootstrap
 
     private static MetricIntervals Intervals(List<double[]> samples)
     {
-        Interval Of(int k)
-        {
-            var values = samples.Select(s => s[k]).Where(v => !double.IsNaN(v)).Order().ToList();
-            return values.Count == 0
-                ? new Interval(double.NaN, double.NaN)
-                : new Interval(values[(int)(0.025 * (values.Count - 1))], values[(int)Math.Ceiling(0.975 * (values.Count - 1))]);
-        }
-
+        Interval Of(int k) => Interval.Of(samples.Select(s => s[k]));
         return new MetricIntervals(Of(0), Of(1), Of(2), Of(3), Of(4));
     }
 }

@@ -53,16 +53,15 @@ public static class RetrainJob
         var labels = rows.Select(r => r.Label).ToArray();
         var groups = rows.Select(r => r.LetterId).ToArray();
         var positives = labels.Count(l => l);
+        ModelOnHoldout ChallengerOn(List<ItemRow> scored) => Scored(settings.ShuffleLabels ? "challenger (shuffled labels)" : "challenger", null,
+            ModelScores.Served(ModelScores.Raw(ml, challenger.Model, scored), challenger.Calibration), scored.Select(r => r.Label).ToArray(), challenger.Threshold.Value);
         if (champion is not null && (positives < settings.MinimumHoldoutOverturned || positives == labels.Length))
         {
             var tooFew = Invariant($"only {rows.Count:N0} held-out items ({positives:N0} overturned) were decided after the champion's training data (through {champion.Manifest.TrainedThrough:yyyy-MM-dd}): too few to judge a challenger against it (at least {settings.MinimumHoldoutOverturned} overturned needed)");
-            var unjudged = Scored(settings.ShuffleLabels ? "challenger (shuffled labels)" : "challenger", null,
-                ModelScores.Served(ModelScores.Raw(ml, challenger.Model, holdoutRows), challenger.Calibration), holdoutRows.Select(r => r.Label).ToArray(), challenger.Threshold.Value);
-            return new RetrainComparison(split, compared, challenger, unjudged, null, null, null, [], false, RetrainDecision.Keep, tooFew);
+            return new RetrainComparison(split, compared, challenger, ChallengerOn(holdoutRows), null, null, null, [], false, RetrainDecision.Keep, tooFew);
         }
 
-        var challengerScores = Scored(settings.ShuffleLabels ? "challenger (shuffled labels)" : "challenger", null,
-            ModelScores.Served(ModelScores.Raw(ml, challenger.Model, rows), challenger.Calibration), labels, challenger.Threshold.Value);
+        var challengerScores = ChallengerOn(rows);
 
         ModelOnHoldout? championScores = null, recalibrated = null;
         ProbabilityCalibration? recalibration = null;

@@ -218,13 +218,7 @@ public sealed record BinaryMetrics
 
         return aucs.Count < 10
             ? this
-            : this with { RocAucInterval = Percentiles(aucs), PrAucInterval = Percentiles(aps) };
-    }
-
-    private static Interval Percentiles(List<double> values)
-    {
-        values.Sort();
-        return new Interval(values[(int)(0.025 * (values.Count - 1))], values[(int)Math.Ceiling(0.975 * (values.Count - 1))]);
+            : this with { RocAucInterval = Interval.Of(aucs), PrAucInterval = Interval.Of(aps) };
     }
 
     private static double TopRecall(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, double share)
