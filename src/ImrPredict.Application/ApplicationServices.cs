@@ -4,6 +4,7 @@ using ImrPredict.Application.Letters;
 using ImrPredict.Application.Models;
 using ImrPredict.Application.Precedents;
 using ImrPredict.Application.Storage;
+using ImrPredict.Application.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -32,7 +33,11 @@ public static class ApplicationServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
-        services.AddSingleton(provider => new ModelHost(bundleDirectory(provider), provider.GetRequiredService<ILogger<ModelHost>>()));
+        services.AddMetrics();
+        services.AddSingleton<ServiceMetrics>();
+        services.AddSingleton<ServiceGauges>();
+        services.AddSingleton(provider => new ModelHost(bundleDirectory(provider), provider.GetRequiredService<ILogger<ModelHost>>(),
+            provider.GetRequiredService<ServiceMetrics>()));
         services.AddSingleton(provider =>
         {
             var storage = provider.GetRequiredService<StorageOptions>();

@@ -14,6 +14,15 @@ public static class HostExtensions
             .Bind(builder.Configuration.GetSection(ImrPredictOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<CallLimitOptions>()
+            .Bind(builder.Configuration.GetSection(CallLimitOptions.Section))
+            .Validate(options => options.ByName().Values.All(limit => System.ComponentModel.DataAnnotations.Validator.TryValidateObject(limit, new(limit), null, true)),
+                "every ImrPredict:CallLimits entry needs PermitsPerSecond, Burst, Concurrency and QueueLength within their ranges")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CallLimiters>();
+        // Kestrel stops accepting at once on SIGTERM; calls in flight get this long before the index and store close.
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ImrPredictOptions>>((host, options) => host.ShutdownTimeout = TimeSpan.FromSeconds(options.Value.ShutdownSeconds));
+        builder.AddImrTelemetry();
         builder.Services.AddImrPredictApplication(builder.Configuration, BundleDirectory,
             (services, folder) => Path.GetFullPath(Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, folder)));
         builder.Services.AddSingleton<DefaultBundleBootstrap>();
@@ -27,13 +36,17 @@ public static class HostExtensions
             grpc.EnableDetailedErrors = false;
             grpc.Interceptors.Add<RequestLogging>();
             grpc.Interceptors.Add<ApiKeyCheck>();
+            grpc.Interceptors.Add<CallLimits>();
         }).AddJsonTranscoding(transcoding =>
         {
             // Error details (field violations) are packed as Any: JSON needs their descriptors to write them.
             transcoding.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor);
         });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck<ModelHealthCheck>("model");
+        // grpc.health.v1 reports the model check (degraded still serves); /readyz the stricter readiness check.
+        builder.Services.AddGrpcHealthChecks(health => health.Services.Map(string.Empty, check => check.Name == "model"))
+            .AddCheck<ModelHealthCheck>("model")
+            .AddCheck<ReadinessCheck>("ready", tags: [ReadinessCheck.Tag]);
         return builder;
     }
 
@@ -44,6 +57,10 @@ public static class HostExtensions
         app.MapImrPredictWeb();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapHealthEndpoints();
+        app.MapPrometheusScrapingEndpoint(TelemetrySetup.MetricsPath);
+        // The gauges are observed from the first scrape on.
+        app.Services.GetRequiredService<Application.Telemetry.ServiceGauges>();
         return app;
     }
 

@@ -39,6 +39,17 @@ public sealed class ImrPredictOptions
     [Range(500, 200_000)]
     public int DefaultCorpusLetters { get; set; } = 5000;
 
+    /// <summary>
+    /// On SIGTERM, how long calls in flight may take to finish after the replica stops accepting new ones; then the index
+    /// and the store are closed. Keep it under the orchestrator's grace period (Kubernetes: 30 s by default).
+    /// </summary>
+    [Range(1, 600)]
+    public double ShutdownSeconds { get; set; } = 25;
+
+    /// <summary>An OTLP collector (<c>http://collector:4317</c>) that receives traces and metrics; unset, only <c>/metrics</c>.</summary>
+    [Url]
+    public string? OtlpEndpoint { get; set; }
+
     /// <summary>The largest gRPC message accepted, in bytes.</summary>
     [Range(1024, 256 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using ImrPredict.Application.Telemetry;
 
 namespace ImrPredict.Server;
 
@@ -8,7 +9,7 @@ namespace ImrPredict.Server;
 /// One structured line per call: method, status, latency and a request id (the caller's <c>x-request-id</c>
 /// or a new one, echoed back). Never the request's content: it carries clinical text.
 /// </summary>
-public sealed partial class RequestLogging(ILogger<RequestLogging> logger) : Interceptor
+public sealed partial class RequestLogging(ILogger<RequestLogging> logger, ServiceMetrics metrics) : Interceptor
 {
     /// <inheritdoc />
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
@@ -27,19 +28,27 @@ public sealed partial class RequestLogging(ILogger<RequestLogging> logger) : Int
         try
         {
             var response = await call();
-            LogCall(logger, context.Method, requestId, StatusCode.OK, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            Ended(context.Method, requestId, StatusCode.OK, start);
             return response;
         }
         catch (RpcException e)
         {
-            LogCall(logger, context.Method, requestId, e.StatusCode, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            Ended(context.Method, requestId, e.StatusCode, start);
             throw;
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
-            LogCall(logger, context.Method, requestId, StatusCode.Cancelled, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            Ended(context.Method, requestId, StatusCode.Cancelled, start);
             throw new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled or its deadline passed"));
         }
+    }
+
+    private void Ended(string method, string requestId, StatusCode status, long start)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        LogCall(logger, method, requestId, status, elapsed.TotalMilliseconds);
+        // The method's short name and the status code: a bounded set of labels.
+        metrics.Call(method[(method.LastIndexOf('/') + 1)..], status.ToString(), elapsed.TotalSeconds);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {RequestId} {StatusCode} in {ElapsedMs:F1} ms")]

@@ -6,6 +6,7 @@ using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Data;
 using ImrPredict.ML.Training;
 using ImrPredict.Synthetic;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.ML;
 
@@ -53,6 +54,10 @@ public sealed class DatedModelFixture : IDisposable
     public Microsoft.Extensions.Options.IOptions<ServiceLimits> Limits { get; } = Microsoft.Extensions.Options.Options.Create(new ServiceLimits());
 
     public ModelHost Host { get; }
+
+    /// <summary>The use cases' instruments, on a meter of their own.</summary>
+    public Telemetry.ServiceMetrics Metrics { get; } = new(new ServiceCollection().AddMetrics().BuildServiceProvider()
+        .GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
 
     public void Dispose()
     {

@@ -11,8 +11,8 @@ public sealed class RankAndAssessAgreementTests(DatedModelFixture fixture) : ICl
     public void Rank_and_assess_agree_on_dated_cases_and_the_dates_matter()
     {
         var token = TestContext.Current.CancellationToken;
-        var assess = new AssessCase(fixture.Host, fixture.Precedents, fixture.Limits);
-        var rank = new RankCases(fixture.Host, fixture.Limits);
+        var assess = new AssessCase(fixture.Host, fixture.Precedents, fixture.Limits, fixture.Metrics);
+        var rank = new RankCases(fixture.Host, fixture.Limits, fixture.Metrics);
         var injury = new DateOnly(2015, 3, 1);
         var cases = new List<CaseInput>
         {

@@ -1,6 +1,7 @@
 using ImrPredict.Application.Cases.Explanations;
 using ImrPredict.Application.Models;
 using ImrPredict.Application.Storage;
+using ImrPredict.Application.Telemetry;
 using ImrPredict.Core.Letters;
 using ImrPredict.Core.Results;
 using ImrPredict.Search;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ImrPredict.Application.Cases;
 
 /// <summary>Assesses one case: each item's probability of being overturned, why, and the most similar precedents.</summary>
-public sealed class AssessCase(IServingModels models, PrecedentView precedentView, IOptions<ServiceLimits> limits)
+public sealed class AssessCase(IServingModels models, PrecedentView precedentView, IOptions<ServiceLimits> limits, ServiceMetrics metrics)
 {
     /// <summary>Assesses <paramref name="input"/>; a failed precedent search is an error, never silently no precedents.</summary>
     public Result<CaseAssessment, ApplicationErrorCode> Run(CaseInput input, int contributions, int precedents, CancellationToken cancellationToken) =>
@@ -51,19 +52,37 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
             }
         }
 
-        var rows = CaseRows.For(input, "request");
+        IReadOnlyList<ML.Data.ItemRow> rows;
+        using (ServiceActivities.Featurize(input.RequestedItems.Count))
+        {
+            rows = CaseRows.For(input, "request");
+        }
+
+        var predictions = new ML.Prediction.ItemPrediction[rows.Count];
+        using (ServiceActivities.Predict(rows.Count, model.Manifest.BundleVersion))
+        {
+            for (var index = 0; index < rows.Count; index++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                predictions[index] = model.Predictor.Predict(rows[index], contributions);
+                metrics.Prediction(predictions[index].Decision, predictions[index].POverturned);
+            }
+        }
+
         var items = new List<ItemAssessment>(rows.Count);
         for (var index = 0; index < rows.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var item = input.RequestedItems[index];
-            var prediction = model.Predictor.Predict(rows[index], contributions);
+            var prediction = predictions[index];
             IReadOnlyList<PrecedentHit> hits = [];
             if (precedentIndex is not null)
             {
+                using var span = ServiceActivities.Search("case");
                 var found = precedentIndex.SearchByCase(input.ClinicalSummary, item, SearchFilters.None, precedents);
                 if (!found.Success)
                 {
+                    span.Failed(found.Error.Code.ToString());
                     return UseCaseErrors.FromSearch(found.Error, $"items[{index}]");
                 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImrPredict.Application.Models;
+using ImrPredict.Application.Telemetry;
 using ImrPredict.Core.Letters;
 using ImrPredict.Core.Results;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ImrPredict.Application.Cases;
 
 /// <summary>Ranks the items of many cases for triage, scoring them in one batch with the same rows as <see cref="AssessCase"/>.</summary>
-public sealed class RankCases(IServingModels models, IOptions<ServiceLimits> limits)
+public sealed class RankCases(IServingModels models, IOptions<ServiceLimits> limits, ServiceMetrics metrics)
 {
     /// <summary>Ranks <paramref name="cases"/>; a case without an id is named by its position.</summary>
     public Result<CaseRanking, ApplicationErrorCode> Run(IReadOnlyList<CaseInput> cases, CancellationToken cancellationToken)
@@ -36,16 +37,29 @@ public sealed class RankCases(IServingModels models, IOptions<ServiceLimits> lim
 
         var keys = new List<(string CaseId, int Index, string Item)>();
         var rows = new List<ML.Data.ItemRow>();
-        for (var c = 0; c < cases.Count; c++)
+        using (ServiceActivities.Featurize(cases.Sum(c => c.RequestedItems.Count)))
         {
-            var @case = cases[c];
-            var caseId = string.IsNullOrEmpty(@case.CaseId) ? c.ToString(CultureInfo.InvariantCulture) : @case.CaseId;
-            rows.AddRange(CaseRows.For(@case, caseId));
-            keys.AddRange(@case.RequestedItems.Select((item, i) => (caseId, i, item)));
+            for (var c = 0; c < cases.Count; c++)
+            {
+                var @case = cases[c];
+                var caseId = string.IsNullOrEmpty(@case.CaseId) ? c.ToString(CultureInfo.InvariantCulture) : @case.CaseId;
+                rows.AddRange(CaseRows.For(@case, caseId));
+                keys.AddRange(@case.RequestedItems.Select((item, i) => (caseId, i, item)));
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var probabilities = model.Predictor.PredictBatch(rows);
+        double[] probabilities;
+        using (ServiceActivities.Predict(rows.Count, model.Manifest.BundleVersion))
+        {
+            probabilities = model.Predictor.PredictBatch(rows);
+        }
+
+        foreach (var probability in probabilities)
+        {
+            metrics.Prediction(model.Predictor.DecisionFor(probability), probability);
+        }
+
         // The rows carry each item's category, derived once when the case became rows.
         var ranked = keys.Select((k, i) => new RankedItem(k.CaseId, k.Index, k.Item, probabilities[i], model.Predictor.DecisionFor(probabilities[i]),
                 Enum.Parse<ItemCategory>(rows[i].ItemCategory), model.Predictor.IsLowSupport(rows[i].ItemCategory)))

@@ -1,4 +1,5 @@
 using ImrPredict.Application.Storage;
+using ImrPredict.Application.Telemetry;
 using ImrPredict.Core.Letters;
 using ImrPredict.Core.Results;
 using ImrPredict.Store;
@@ -12,7 +13,7 @@ namespace ImrPredict.Application.Determinations;
 /// one replaces it, and the answer comes once the store has committed them and this replica's index shows them.
 /// </summary>
 public sealed partial class AddDeterminations(DeterminationStoreHost stores, PrecedentView view, IOptions<ServiceLimits> limits, StorageOptions storage,
-    ILogger<AddDeterminations> logger)
+    ServiceMetrics metrics, ILogger<AddDeterminations> logger)
 {
     /// <summary>Adds the letters; committed to the store before this returns, so an acknowledged letter survives a crash.</summary>
     public Result<AddedDeterminations, ApplicationErrorCode> Run(IReadOnlyList<LetterSubmission> submissions, CancellationToken cancellationToken)
@@ -40,19 +41,36 @@ public sealed partial class AddDeterminations(DeterminationStoreHost stores, Pre
             else
             {
                 rejections.Add(new LetterRejection(i, submissions[i].Source, nameof(ParseErrorCode.Empty), "the letter has neither text nor PDF bytes"));
+                metrics.LetterRefused(nameof(ParseErrorCode.Empty));
             }
         }
 
-        var added = sendable.Count == 0 ? Result<IReadOnlyList<StoredAdd>, StoreErrorCode>.Ok([]) : store.Add(sendable.Select(s => s.Letter).ToList());
+        Result<IReadOnlyList<StoredAdd>, StoreErrorCode> added;
+        using (var span = ServiceActivities.Store("add", sendable.Count))
+        {
+            // The store parses each letter as it keeps it: this span holds the parsing too.
+            added = sendable.Count == 0 ? Result<IReadOnlyList<StoredAdd>, StoreErrorCode>.Ok([]) : store.Add(sendable.Select(s => s.Letter).ToList());
+            if (!added.Success)
+            {
+                span.Failed(added.Error.Code.ToString());
+            }
+        }
+
         if (!added.TryGetValue(out var results))
         {
             return UseCaseErrors.FromStore(added.Error);
+        }
+
+        foreach (var outcome in results.Where(r => r.Outcome != AddOutcome.Refused).GroupBy(r => r.Outcome))
+        {
+            metrics.LettersAdded(outcome.Key.ToString(), outcome.Count());
         }
 
         foreach (var result in results.Where(r => r.Outcome == AddOutcome.Refused))
         {
             var index = sendable[result.Index].Index;
             rejections.Add(new LetterRejection(index, submissions[index].Source, result.ParseError!.Code.ToString(), result.ParseError.Message));
+            metrics.LetterRefused(result.ParseError.Code.ToString());
         }
 
         var kept = results.Where(r => r.Outcome != AddOutcome.Refused).ToList();

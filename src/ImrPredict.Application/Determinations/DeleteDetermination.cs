@@ -1,4 +1,5 @@
 using ImrPredict.Application.Storage;
+using ImrPredict.Application.Telemetry;
 using ImrPredict.Core.Results;
 using Microsoft.Extensions.Logging;
 
@@ -21,7 +22,16 @@ public sealed partial class DeleteDetermination(DeterminationStoreHost stores, P
             return UseCaseErrors.FromStore(opened.Error);
         }
 
-        var deleted = store.Delete(letterId);
+        Result<long?, Store.StoreErrorCode> deleted;
+        using (var span = ServiceActivities.Store("delete", 1))
+        {
+            deleted = store.Delete(letterId);
+            if (!deleted.Success)
+            {
+                span.Failed(deleted.Error.Code.ToString());
+            }
+        }
+
         if (!deleted.TryGetValue(out var sequence))
         {
             return UseCaseErrors.FromStore(deleted.Error);

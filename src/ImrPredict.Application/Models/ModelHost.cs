@@ -1,4 +1,5 @@
 using ImrPredict.Application.Cases;
+using ImrPredict.Application.Telemetry;
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Prediction;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ using Microsoft.ML;
 namespace ImrPredict.Application.Models;
 
 /// <summary>Holds the serving model; swapped atomically so requests always see a whole model.</summary>
-public sealed partial class ModelHost(string bundleDirectory, ILogger<ModelHost> logger) : IServingModels
+public sealed partial class ModelHost(string bundleDirectory, ILogger<ModelHost> logger, ServiceMetrics? metrics = null) : IServingModels
 {
     private readonly MLContext _ml = new(seed: 1);
     private volatile ServingModel? _current;
@@ -62,6 +63,7 @@ public sealed partial class ModelHost(string bundleDirectory, ILogger<ModelHost>
 
         _current = new ServingModel(predictor, BundlePromotion.Read(bundle.Directory));
         LastError = null;
+        metrics?.ModelLoad(loaded: true);
         LogLoaded(logger, bundle.Manifest.BundleVersion, bundle.Directory);
         return true;
     }
@@ -72,6 +74,7 @@ public sealed partial class ModelHost(string bundleDirectory, ILogger<ModelHost>
     private bool Refuse(string reason)
     {
         LastError = reason;
+        metrics?.ModelLoad(loaded: false);
         LogRefused(logger, reason);
         return false;
     }

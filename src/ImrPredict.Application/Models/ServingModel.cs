@@ -8,6 +8,9 @@ namespace ImrPredict.Application.Models;
 /// <param name="Promotion">When and why the bundle was published as the serving one; null for a bundle written in place.</param>
 public sealed record ServingModel(ItemPredictor Predictor, BundlePromotion? Promotion = null)
 {
+    /// <summary>When this replica loaded the bundle.</summary>
+    public DateTimeOffset LoadedUtc { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>The bundle's manifest.</summary>
     public ModelManifest Manifest => Predictor.Bundle.Manifest;
 }

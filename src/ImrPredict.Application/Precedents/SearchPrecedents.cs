@@ -1,4 +1,5 @@
 using ImrPredict.Application.Storage;
+using ImrPredict.Application.Telemetry;
 using ImrPredict.Core.Results;
 using ImrPredict.Search;
 
@@ -15,7 +16,7 @@ public sealed class SearchPrecedents(PrecedentView view)
             return UseCaseErrors.Invalid(new FieldViolation("query", "give a query, or a clinical summary and requested item to search by case"));
         }
 
-        return Search(index => query.ByText
+        return Search(query.ByText ? "text" : "case", index => query.ByText
             ? index.SearchByText(query.Text!, query.Filters, query.PageSize, query.Page)
             : index.SearchByCase(query.ClinicalSummary ?? string.Empty, query.RequestedItem ?? string.Empty, query.Filters, query.PageSize, query.Page));
     }
@@ -24,24 +25,33 @@ public sealed class SearchPrecedents(PrecedentView view)
     public Result<Precedent, ApplicationErrorCode> Get(string id, string? query = null) =>
         string.IsNullOrWhiteSpace(id)
             ? UseCaseErrors.Invalid(new FieldViolation("id", "the precedent id is empty"))
-            : Search(index => index.Get(id, query));
+            : Search("get", index => index.Get(id, query));
 
-    private Result<T, ApplicationErrorCode> Search<T>(Func<PrecedentIndex, Result<T, SearchErrorCode>> search)
+    private Result<T, ApplicationErrorCode> Search<T>(string kind, Func<PrecedentIndex, Result<T, SearchErrorCode>> search)
     {
+        using var span = ServiceActivities.Search(kind);
         var opened = view.ForSearch();
         if (!opened.TryGetValue(out var index))
         {
+            span.Failed(opened.Error.Code.ToString());
             return opened.FailAs<T>();
         }
 
         try
         {
             var found = search(index);
-            return found.TryGetValue(out var value) ? value : UseCaseErrors.FromSearch(found.Error);
+            if (!found.TryGetValue(out var value))
+            {
+                span.Failed(found.Error.Code.ToString());
+                return UseCaseErrors.FromSearch(found.Error);
+            }
+
+            return value;
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or Lucene.Net.Index.CorruptIndexException)
         {
             // A damaged or replaced index: rebuilt from the store; this search is told so.
+            span.Failed(ApplicationErrorCode.IndexUnavailable.ToString());
             view.Broken(e);
             return Result<T, ApplicationErrorCode>.Fail(ApplicationErrorCode.IndexUnavailable, $"the precedent index failed and is being rebuilt from the store: {e.Message}");
         }

@@ -65,7 +65,17 @@ public sealed partial class DeterminationStoreHost(StorageOptions options, strin
     }
 
     /// <inheritdoc />
-    public void Dispose() => _store?.Dispose();
+    public void Dispose()
+    {
+        if (_store is { } store)
+        {
+            store.Dispose();
+            LogClosed(logger, store.Description);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The {Store} is closed")]
+    private static partial void LogClosed(ILogger logger, string store);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decided letters are kept in the {Store}")]
     private static partial void LogOpened(ILogger logger, string store);

@@ -155,7 +155,12 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
             // Whatever was not committed is applied again from the store at the next start.
         }
 
-        _index?.Dispose();
+        if (_index is { } index)
+        {
+            LogClosed(logger, IndexDirectory, index.AppliedSequence);
+            index.Dispose();
+        }
+
         _applying.Dispose();
     }
 
@@ -225,6 +230,9 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The precedent index at {Directory} failed; it is rebuilt from the store: {Reason}")]
     private static partial void LogBroken(ILogger logger, string directory, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The precedent index at {Directory} is closed at sequence {Applied}")]
+    private static partial void LogClosed(ILogger logger, string directory, long applied);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The precedent index at {Directory} is catching up with the store: sequence {Applied} of {Target}")]
     private static partial void LogRebuilding(ILogger logger, string directory, long applied, long target);

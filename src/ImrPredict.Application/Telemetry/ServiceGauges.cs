@@ -1,0 +1,36 @@
+using System.Diagnostics.Metrics;
+using ImrPredict.Application.Models;
+using ImrPredict.Application.Storage;
+
+namespace ImrPredict.Application.Telemetry;
+
+/// <summary>
+/// Gauges read at each scrape: the serving bundle (its version as a label, the time it was loaded as the value), the
+/// precedents this replica's index holds, and how many store changes the index has not applied yet.
+/// </summary>
+public sealed class ServiceGauges
+{
+    /// <summary>Registers the gauges on <paramref name="metrics"/>' meter.</summary>
+    public ServiceGauges(ServiceMetrics metrics, IServingModels models, PrecedentView precedents, DeterminationStoreHost stores)
+    {
+        metrics.Meter.CreateObservableGauge("imrpredict.model.load_time", () => models.Current is { } model
+                ? [new Measurement<double>(model.LoadedUtc.ToUnixTimeMilliseconds() / 1000.0, new KeyValuePair<string, object?>("bundle_version", model.Manifest.BundleVersion))]
+                : Array.Empty<Measurement<double>>(),
+            "s", "When the serving bundle was loaded (Unix time), labelled with its version");
+        metrics.Meter.CreateObservableGauge("imrpredict.precedents", () => precedents.Count, "{item}", "Decided items this replica's precedent index holds");
+        metrics.Meter.CreateObservableGauge("imrpredict.index.lag", () => IndexLag(precedents, stores), "{change}",
+            "Store changes this replica's index has not applied yet (absent while the store is unavailable)");
+    }
+
+    private static IEnumerable<Measurement<long>> IndexLag(PrecedentView precedents, DeterminationStoreHost stores)
+    {
+        // Read after the store's count, so a change applied in between never shows as a negative lag.
+        var opened = stores.Store();
+        if (!opened.TryGetValue(out var store) || !store.Counts().TryGetValue(out var counts))
+        {
+            return [];
+        }
+
+        return [new Measurement<long>(Math.Max(0, counts.LastSequence - precedents.AppliedSequence))];
+    }
+}
