@@ -21,9 +21,9 @@ public sealed class CallLimiters : IDisposable
                 ? new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, limit.Burst),
-                    // Refilled ten times a second, so a low rate still admits calls evenly rather than in once-a-second bursts.
-                    ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-                    TokensPerPeriod = Math.Max(1, (int)Math.Round(limit.PermitsPerSecond / 10)),
+                    // From 10 a second refilled every 100 ms (evenly, not in once-a-second bursts); below, one token at a time.
+                    ReplenishmentPeriod = limit.PermitsPerSecond >= 10 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1 / limit.PermitsPerSecond),
+                    TokensPerPeriod = limit.PermitsPerSecond >= 10 ? (int)Math.Round(limit.PermitsPerSecond / 10) : 1,
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 })

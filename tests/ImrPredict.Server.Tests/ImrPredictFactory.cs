@@ -15,7 +15,7 @@ namespace ImrPredict.Server.Tests;
 /// or on real Kestrel listeners with <see cref="WebApplicationFactory{TEntryPoint}.UseKestrel()"/>.
 /// </summary>
 public sealed class ImrPredictFactory(string modelsDirectory, bool buildDefault, double reloadPollSeconds = 0, IReadOnlyDictionary<string, string?>? settings = null,
-    string? dataDirectory = null)
+    string? dataDirectory = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     private readonly DirectoryInfo? _ownData = dataDirectory is null ? Directory.CreateTempSubdirectory("imr-server-data-") : null;
@@ -94,6 +94,11 @@ public sealed class ImrPredictFactory(string modelsDirectory, bool buildDefault,
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 }

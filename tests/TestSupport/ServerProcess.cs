@@ -132,6 +132,27 @@ public sealed class ServerProcess : IAsyncDisposable
         return false;
     }
 
+    /// <summary>Sends SIGTERM, as an orchestrator stopping the replica does.</summary>
+    public void Terminate() => Assert.Equal(0, SendSignal(_process!.Id, 15));
+
+    /// <summary>Waits for the process to exit by itself; its exit code, or null when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process!.WaitForExitAsync(wait.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     /// <summary>Stops the process as kill -9 would: no shutdown, no flush.</summary>
     public void Kill()
     {
