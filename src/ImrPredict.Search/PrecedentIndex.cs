@@ -40,8 +40,12 @@ public sealed partial class PrecedentIndex : IDisposable
             && long.TryParse(applied, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)
             ? sequence
             : 0;
+        _writtenSequence = AppliedSequence;
         CommittedSequence = AppliedSequence;
     }
+
+    /// <summary>The last sequence handed to the writer; searchable (<see cref="AppliedSequence"/>) once the searcher is refreshed.</summary>
+    private long _writtenSequence;
 
     /// <summary>The search settings this index runs with.</summary>
     public SearchTuning Tuning { get; }
@@ -189,7 +193,7 @@ public sealed partial class PrecedentIndex : IDisposable
                 }
             }
 
-            AppliedSequence = sequence;
+            _writtenSequence = sequence;
             if (commit)
             {
                 CommitLocked();
@@ -198,6 +202,13 @@ public sealed partial class PrecedentIndex : IDisposable
 
         _searchers.MaybeRefreshBlocking();
         _queries.ClearCache();
+        lock (_writeGate)
+        {
+            // Only now can a search see the changes: an add waiting for its sequence (read-your-writes) or a readiness probe
+            // must not be told the index has them while the searcher still shows the older state.
+            AppliedSequence = Math.Max(AppliedSequence, sequence);
+        }
+
         return items;
     }
 
@@ -209,7 +220,7 @@ public sealed partial class PrecedentIndex : IDisposable
     {
         lock (_writeGate)
         {
-            if (CommittedSequence != AppliedSequence)
+            if (CommittedSequence != _writtenSequence)
             {
                 CommitLocked();
             }
@@ -220,10 +231,10 @@ public sealed partial class PrecedentIndex : IDisposable
     {
         _writer.SetCommitData(new Dictionary<string, string>
         {
-            [SequenceKey] = AppliedSequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [SequenceKey] = _writtenSequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         _writer.Commit();
-        CommittedSequence = AppliedSequence;
+        CommittedSequence = _writtenSequence;
     }
 
     /// <inheritdoc />
