@@ -89,7 +89,7 @@ internal static class LoadBenchmark
     /// Open-loop load: request i is due at i / rate seconds whether or not earlier ones have answered, and its latency
     /// runs from when it was due (or sent, if earlier), so a stalled service cannot hide its delay by slowing the callers down.
     /// </summary>
-    private static (int Requests, int Failures, double Seconds, List<double> Latencies) Pace(double seconds, int rate, Func<Task> call)
+    internal static (int Requests, int Failures, double Seconds, List<double> Latencies) Pace(double seconds, int rate, Func<Task> call)
     {
         var total = (int)(seconds * rate);
         var latencies = new double[total];

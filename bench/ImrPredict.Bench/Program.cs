@@ -13,6 +13,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["passages"] = PassageBenchmark.Run,
     ["web"] = WebBenchmark.Run,
     ["retrain"] = RetrainBenchmark.Run,
+    ["soak"] = SoakBenchmark.Run,
+    ["chaos"] = ChaosBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -246,6 +246,26 @@ public sealed partial class PrecedentIndex : IDisposable
         _directory.Dispose();
     }
 
+    /// <summary>
+    /// Lets go of an index that failed under the service (its folder deleted or damaged): nothing is committed, and the
+    /// write lock is released even when the files are gone, so the same folder can be rebuilt at once by this process.
+    /// Whatever was not committed is in the store.
+    /// </summary>
+    public void Abandon()
+    {
+        foreach (var release in new Action[] { _searchers.Dispose, _writer.Rollback, _analyzer.Dispose, _directory.Dispose })
+        {
+            try
+            {
+                release();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // Already broken: each part is let go of on its own, so one failing does not keep the lock held.
+            }
+        }
+    }
+
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };

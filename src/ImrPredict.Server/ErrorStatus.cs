@@ -18,7 +18,8 @@ public static class ErrorStatus
     {
         [ApplicationErrorCode.InvalidArgument] = Code.InvalidArgument,
         [ApplicationErrorCode.LetterUnreadable] = Code.InvalidArgument,
-        [ApplicationErrorCode.NoModel] = Code.FailedPrecondition,
+        // No model yet (loading at start, or none could be loaded) is this replica's state: a client retries on another replica.
+        [ApplicationErrorCode.NoModel] = Code.Unavailable,
         [ApplicationErrorCode.StoreUnavailable] = Code.Unavailable,
         [ApplicationErrorCode.StoreWriteFailed] = Code.Unavailable,
         [ApplicationErrorCode.BundleRefused] = Code.FailedPrecondition,

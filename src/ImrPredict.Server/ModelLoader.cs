@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ImrPredict.Server;
 
 /// <summary>
-/// Loads the bundle at start (building the default one first when absent) without blocking the listener, then watches
+/// Loads the bundle at start, before the listener opens (building the default one first, in the background, when absent), then watches
 /// the bundle folder and loads a newly published bundle; a damaged one is refused and the previous one keeps serving.
 /// </summary>
 public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap bootstrap, LegacyIndexImport legacyIndex, IOptions<ImrPredictOptions> options,
@@ -14,13 +14,36 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
     : BackgroundService
 {
     private string? _refusedIdentity;
+    private bool _loadedAtStart;
+
+    /// <inheritdoc />
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // A bundle on disk is loaded before the listener opens (hosted services start before the server), so a restarted
+        // replica never takes a call it would answer "no model" (about a second). Only building the default bundle runs late.
+        if (File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)))
+        {
+            ImportLegacyIndex();
+            _loadedAtStart = host.TryLoad(host.BundleDirectory);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    private void ImportLegacyIndex()
+    {
+        if (legacyIndex.Run(host.BundleDirectory) is { } importProblem)
+        {
+            LogImportFailed(logger, importProblem);
+        }
+    }
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
         try
         {
-            if (!File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) && options.Value.BuildDefaultBundle)
+            if (!_loadedAtStart && !File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) && options.Value.BuildDefaultBundle)
             {
                 if (await bootstrap.BuildAsync(host.BundleDirectory, stoppingToken) is { } failure)
                 {
@@ -29,14 +52,13 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
                 }
             }
 
-            if (legacyIndex.Run(host.BundleDirectory) is { } importProblem)
+            if (!_loadedAtStart)
             {
-                LogImportFailed(logger, importProblem);
-            }
-
-            if (File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) || host.LastError is null)
-            {
-                host.TryLoad(host.BundleDirectory);
+                ImportLegacyIndex();
+                if (File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) || host.LastError is null)
+                {
+                    host.TryLoad(host.BundleDirectory);
+                }
             }
 
             var poll = options.Value.ReloadPollSeconds;
@@ -75,7 +97,7 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Building the default bundle failed; predictions answer FAILED_PRECONDITION: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building the default bundle failed; predictions answer UNAVAILABLE: {Reason}")]
     private static partial void LogBootstrapFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The bundle's old precedent index was not imported into the store (it stays in place and is tried again at the next start): {Reason}")]

@@ -105,7 +105,7 @@ public class KestrelTests(ServiceFixture fixture)
                 await client.GetModelInfoAsync(new GetModelInfoRequest(), cancellationToken: token);
                 break;
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
             {
                 await Task.Delay(100, token);
             }

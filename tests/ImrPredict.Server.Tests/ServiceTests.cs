@@ -203,7 +203,7 @@ public class ServiceTests(ServiceFixture fixture)
             var error = await Assert.ThrowsAsync<RpcException>(() => client.PredictAsync(request, cancellationToken: Token).ResponseAsync);
             var health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), cancellationToken: Token);
 
-            Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+            Assert.Equal(StatusCode.Unavailable, error.StatusCode);
             Assert.Contains("no model", error.Status.Detail, StringComparison.Ordinal);
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, health.Status);
         }

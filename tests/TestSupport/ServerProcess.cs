@@ -4,13 +4,13 @@ using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
 using ImrPredict.Server.V1;
-using Xunit;
 
 namespace ImrPredict.TestSupport;
 
 /// <summary>
 /// The service as operators run it: its own process (<c>dotnet ImrPredict.Server.dll</c>) on loopback ports, configured by
-/// command-line settings, that a test can restart or kill -9.
+/// command-line settings, that a test or a benchmark can restart, stop with SIGTERM or kill -9. Failures are exceptions
+/// (no test framework here: the benchmarks use it too).
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -93,7 +93,11 @@ public sealed class ServerProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(_process.HasExited, $"the server exited with {(_process.HasExited ? _process.ExitCode : 0)}: {string.Join(Environment.NewLine, Output)}");
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the server exited with {_process.ExitCode}: {string.Join(Environment.NewLine, Output)}");
+            }
+
             try
             {
                 await Client.GetModelInfoAsync(new GetModelInfoRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: token);
@@ -105,7 +109,15 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
-        Assert.Fail($"the server served no model within {StartTimeout.TotalSeconds:N0} s: {string.Join(Environment.NewLine, Output)}");
+        throw new TimeoutException($"the server served no model within {StartTimeout.TotalSeconds:N0} s: {string.Join(Environment.NewLine, Output)}");
+    }
+
+    /// <summary>Starts the process again, on the same ports and settings, after it exited or was killed.</summary>
+    public Task RestartAsync(CancellationToken token)
+    {
+        _process?.Dispose();
+        _channel?.Dispose();
+        return StartAsync(token);
     }
 
     /// <summary>Waits until a search for <paramref name="query"/> finds the letter <paramref name="letterId"/> (or the time is up).</summary>
@@ -133,7 +145,16 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM, as an orchestrator stopping the replica does.</summary>
-    public void Terminate() => Assert.Equal(0, SendSignal(_process!.Id, 15));
+    public void Terminate()
+    {
+        if (SendSignal(_process!.Id, 15) != 0)
+        {
+            throw new InvalidOperationException($"SIGTERM could not be sent to process {_process.Id}");
+        }
+    }
+
+    /// <summary>The process id (to read its memory, say).</summary>
+    public int ProcessId => _process!.Id;
 
     /// <summary>Waits for the process to exit by itself; its exit code, or null when it is still running after <paramref name="timeout"/>.</summary>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
@@ -189,7 +210,11 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var path = Path.Combine(SharedDataLocation.RepositoryRoot(), "src", "ImrPredict.Server", "bin", configuration, "net10.0", "ImrPredict.Server.dll");
-        Assert.True(File.Exists(path), $"the server is not built at '{path}'");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"the server is not built at '{path}'", path);
+        }
+
         return path;
     }
 

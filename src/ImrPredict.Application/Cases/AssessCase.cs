@@ -41,15 +41,10 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
             return UseCaseErrors.NoModel(models);
         }
 
-        PrecedentIndex? precedentIndex = null;
-        if (precedents > 0)
+        if (precedents > 0 && precedentView.ForSearch() is { Success: false } unavailable)
         {
             // Precedents asked for and the index cannot answer: say so rather than answer without them.
-            var view = precedentView.ForSearch();
-            if (!view.TryGetValue(out precedentIndex))
-            {
-                return view.Error;
-            }
+            return unavailable.Error;
         }
 
         IReadOnlyList<ML.Data.ItemRow> rows;
@@ -76,17 +71,17 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
             var item = input.RequestedItems[index];
             var prediction = predictions[index];
             IReadOnlyList<PrecedentHit> hits = [];
-            if (precedentIndex is not null)
+            if (precedents > 0)
             {
                 using var span = ServiceActivities.Search("case");
-                var found = precedentIndex.SearchByCase(input.ClinicalSummary, item, SearchFilters.None, precedents);
-                if (!found.Success)
+                var found = precedentView.Search(precedentIndex => precedentIndex.SearchByCase(input.ClinicalSummary, item, SearchFilters.None, precedents), $"items[{index}]");
+                if (!found.TryGetValue(out var page))
                 {
                     span.Failed(found.Error.Code.ToString());
-                    return UseCaseErrors.FromSearch(found.Error, $"items[{index}]");
+                    return found.Error;
                 }
 
-                hits = found.Value.Hits;
+                hits = page.Hits;
             }
 
             var (explained, reasons) = ReasonBuilder.Explain(input.ClinicalSummary, item, prediction.Contributions);

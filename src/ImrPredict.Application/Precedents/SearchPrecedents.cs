@@ -30,30 +30,12 @@ public sealed class SearchPrecedents(PrecedentView view)
     private Result<T, ApplicationErrorCode> Search<T>(string kind, Func<PrecedentIndex, Result<T, SearchErrorCode>> search)
     {
         using var span = ServiceActivities.Search(kind);
-        var opened = view.ForSearch();
-        if (!opened.TryGetValue(out var index))
+        var found = view.Search(search);
+        if (!found.Success)
         {
-            span.Failed(opened.Error.Code.ToString());
-            return opened.FailAs<T>();
+            span.Failed(found.Error.Code.ToString());
         }
 
-        try
-        {
-            var found = search(index);
-            if (!found.TryGetValue(out var value))
-            {
-                span.Failed(found.Error.Code.ToString());
-                return UseCaseErrors.FromSearch(found.Error);
-            }
-
-            return value;
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or Lucene.Net.Index.CorruptIndexException)
-        {
-            // A damaged or replaced index: rebuilt from the store; this search is told so.
-            span.Failed(ApplicationErrorCode.IndexUnavailable.ToString());
-            view.Broken(e);
-            return Result<T, ApplicationErrorCode>.Fail(ApplicationErrorCode.IndexUnavailable, $"the precedent index failed and is being rebuilt from the store: {e.Message}");
-        }
+        return found;
     }
 }

@@ -133,13 +133,46 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
         return AppliedSequence >= sequence;
     }
 
-    /// <summary>An index that failed while in use: dropped, and rebuilt from the store on the next catch-up.</summary>
-    public void Broken(Exception exception)
+    /// <summary>
+    /// Runs <paramref name="search"/> on the index, or says why it cannot: an index that fails under it (its folder deleted,
+    /// its files damaged) is dropped and rebuilt from the store, and this search answers <c>IndexUnavailable</c>; one that
+    /// was replaced meanwhile (a search racing a rebuild) answers the same without touching the new one.
+    /// </summary>
+    public Result<T, ApplicationErrorCode> Search<T>(Func<PrecedentIndex, Result<T, SearchErrorCode>> search, string? field = null)
     {
+        var opened = ForSearch();
+        if (!opened.TryGetValue(out var index))
+        {
+            return opened.FailAs<T>();
+        }
+
+        try
+        {
+            var found = search(index);
+            return found.TryGetValue(out var value) ? value : UseCaseErrors.FromSearch(found.Error, field);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or Lucene.Net.Index.CorruptIndexException)
+        {
+            Broken(e, index);
+            return Result<T, ApplicationErrorCode>.Fail(ApplicationErrorCode.IndexUnavailable, $"the precedent index failed and is being rebuilt from the store: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// An index that failed while in use: dropped, and rebuilt from the store on the next catch-up. With
+    /// <paramref name="failed"/>, only if that index is still the current one (a newer one is not dropped for an old failure).
+    /// </summary>
+    public void Broken(Exception exception, PrecedentIndex? failed = null)
+    {
+        var index = failed is null ? Interlocked.Exchange(ref _index, null) : Interlocked.CompareExchange(ref _index, null, failed) == failed ? failed : null;
+        if (failed is not null && index is null)
+        {
+            return;
+        }
+
         LogBroken(logger, IndexDirectory, exception.Message);
-        var index = Interlocked.Exchange(ref _index, null);
         _problem = $"the precedent index failed and is being rebuilt from the store: {exception.Message}";
-        index?.Dispose();
+        index?.Abandon();
         Quarantine();
     }
 
