@@ -17,7 +17,7 @@ using Npgsql;
 namespace ImrPredict.Bench;
 
 /// <summary>
-/// <c>chaos [seconds-per-phase=15] [rate=200]</c>: two replica processes on one PostgreSQL store (a throw-away database on
+/// <c>chaos [seconds-per-phase=15] [rate=100]</c>: two replica processes on one PostgreSQL store (a throw-away database on
 /// <c>IMRPREDICT_TEST_POSTGRES</c>, or the local server), a shared models folder, and a client as the README advises
 /// (round robin over the replicas whose /readyz answers 200, as a headless Kubernetes Service lists them; retrying
 /// UNAVAILABLE; adds, being idempotent, re-sent once more after that). Under steady load
@@ -34,7 +34,7 @@ internal static class ChaosBenchmark
     private static async Task<int> RunAsync(string[] args)
     {
         var phaseSeconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 15;
-        var rate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+        var rate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         var server = Environment.GetEnvironmentVariable("IMRPREDICT_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=imr;Password=imr;Database=postgres";
         var database = $"imr_chaos_{Guid.NewGuid():N}";
         try

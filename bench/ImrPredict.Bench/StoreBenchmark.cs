@@ -159,6 +159,8 @@ internal static class StoreBenchmark
             ["ImrPredict:ApiKey"] = "bench",
             ["ImrPredict:BuildDefaultBundle"] = "false",
             ["ImrPredict:ReloadPollSeconds"] = "0",
+            // The ingest rate itself is measured: no per-replica rate limit (one call at a time stays under its concurrency).
+            ["ImrPredict:CallLimits:AddDeterminations:PermitsPerSecond"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         using var channel = GrpcChannel.ForAddress("http://localhost", new GrpcChannelOptions { HttpHandler = app.Server.CreateHandler(), MaxSendMessageSize = 64 * 1024 * 1024 });

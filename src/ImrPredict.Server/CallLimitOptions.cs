@@ -17,7 +17,7 @@ public sealed class CallLimitOptions
     public CallLimit PredictLetterPdf { get; set; } = new() { PermitsPerSecond = 20, Burst = 40, Concurrency = 2, QueueLength = 32 };
 
     /// <summary><c>AddDeterminations</c> (up to 1,000 letters parsed and committed each).</summary>
-    public CallLimit AddDeterminations { get; set; } = new() { PermitsPerSecond = 10, Burst = 20, Concurrency = 2, QueueLength = 16 };
+    public CallLimit AddDeterminations { get; set; } = new() { PermitsPerSecond = 20, Burst = 40, Concurrency = 2, QueueLength = 16 };
 
     /// <summary>Each limited call by the name it is configured under.</summary>
     public IReadOnlyDictionary<string, CallLimit> ByName() => new Dictionary<string, CallLimit>(StringComparer.Ordinal)
