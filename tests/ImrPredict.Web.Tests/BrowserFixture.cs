@@ -58,13 +58,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
     }
 
+    /// <summary>The models folder of the shared server (its bundle, built at the first start).</summary>
+    public string ModelsDirectory => _models.FullName;
+
     /// <summary>A new tab (its own session storage) at laptop size, or the given size; skips the test without a browser.</summary>
-    public async Task<BrowserTab> OpenAsync(int width = 1280, int height = 900)
+    public async Task<BrowserTab> OpenAsync(int width = 1280, int height = 900, Uri? server = null)
     {
         Assert.SkipWhen(SkipReason is not null, SkipReason ?? string.Empty);
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.JsonAddress.ToString(),
+            BaseURL = (server ?? Server.JsonAddress).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });

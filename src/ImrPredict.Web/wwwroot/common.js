@@ -10,16 +10,25 @@ const Imr = (() => {
     }
   }
 
-  /** Calls the JSON API; the API key, when given, goes in a header, never in the URL. */
+  /** Times a call answered 429 (a busy replica's limit) is sent again, after the Retry-After it gave. */
+  const busyRetries = 5;
+
+  /** Calls the JSON API; the API key, when given, goes in a header, never in the URL. A busy service is asked again. */
   async function api(path, { method = 'GET', body, apiKey } = {}) {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (apiKey) headers['x-api-key'] = apiKey;
     let response;
-    try {
-      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
-    } catch (e) {
-      throw new ApiError('The service did not answer (' + e.message + ').');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+      } catch (e) {
+        throw new ApiError('The service did not answer (' + e.message + ').');
+      }
+      if (response.status !== 429 || attempt >= busyRetries) break;
+      // The limit refused the call before any work: waiting as told and sending it again loses nothing.
+      const seconds = Math.min(30, Math.max(1, parseInt(response.headers.get('Retry-After'), 10) || 1));
+      await new Promise(resolve => setTimeout(resolve, seconds * 1000));
     }
     const text = await response.text();
     let json = null;
