@@ -17,9 +17,26 @@ public sealed class ServiceGauges
                 ? [new Measurement<double>(model.LoadedUtc.ToUnixTimeMilliseconds() / 1000.0, new KeyValuePair<string, object?>("bundle_version", model.Manifest.BundleVersion))]
                 : Array.Empty<Measurement<double>>(),
             "s", "When the serving bundle was loaded (Unix time), labelled with its version");
-        metrics.Meter.CreateObservableGauge("imrpredict.precedents", () => precedents.Count, "{item}", "Decided items this replica's precedent index holds");
-        metrics.Meter.CreateObservableGauge("imrpredict.index.lag", () => IndexLag(precedents, stores), "{change}",
+        metrics.Meter.CreateObservableGauge("imrpredict.precedents", () => Observed(() => [new Measurement<long>(precedents.Count)]), "{item}",
+            "Decided items this replica's precedent index holds (absent while it is being replaced)");
+        metrics.Meter.CreateObservableGauge("imrpredict.index.lag", () => Observed(() => IndexLag(precedents, stores)), "{change}",
             "Store changes this replica's index has not applied yet (absent while the store is unavailable)");
+    }
+
+    /// <summary>
+    /// A gauge's reading, or none when the thing read is being replaced (an index rebuilt under the scrape): one gauge that
+    /// throws would fail the whole scrape.
+    /// </summary>
+    private static IEnumerable<Measurement<long>> Observed(Func<IEnumerable<Measurement<long>>> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is ObjectDisposedException or IOException or InvalidOperationException)
+        {
+            return [];
+        }
     }
 
     private static IEnumerable<Measurement<long>> IndexLag(PrecedentView precedents, DeterminationStoreHost stores)
