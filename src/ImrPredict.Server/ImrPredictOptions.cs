@@ -50,6 +50,10 @@ public sealed class ImrPredictOptions
     [Url]
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>The OTLP protocol: <c>grpc</c> (the default) or <c>http/protobuf</c>.</summary>
+    [RegularExpression("^(grpc|http/protobuf)$")]
+    public string? OtlpProtocol { get; set; }
+
     /// <summary>The largest gRPC message accepted, in bytes.</summary>
     [Range(1024, 256 * 1024 * 1024)]
     public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
