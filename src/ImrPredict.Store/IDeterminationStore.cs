@@ -34,8 +34,11 @@ public interface IDeterminationStore : IDisposable
     /// <summary>One letter as kept (deleted ones too), or null when the id is unknown.</summary>
     Result<StoredLetter?, StoreErrorCode> Get(string letterId);
 
-    /// <summary>What the store holds and its last sequence.</summary>
+    /// <summary>What the store holds and its last sequence (reads every row: for reports, not for every scrape).</summary>
     Result<StoreCounts, StoreErrorCode> Counts();
+
+    /// <summary>The last sequence given (0 for an empty store), read from the sequence index alone.</summary>
+    Result<long, StoreErrorCode> LastSequence();
 
     /// <summary>Every letter with its original bytes, in sequence order, from after <paramref name="sequence"/> (for reparse and export).</summary>
     Result<IReadOnlyList<StoredLetter>, StoreErrorCode> LettersAfter(long sequence, int max);

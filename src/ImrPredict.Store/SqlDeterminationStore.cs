@@ -251,6 +251,13 @@ public sealed class SqlDeterminationStore : IDeterminationStore
     });
 
     /// <inheritdoc />
+    public Result<long, StoreErrorCode> LastSequence() => Query(connection =>
+    {
+        using var command = Command(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM letters");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    });
+
+    /// <inheritdoc />
     public void Dispose() => _dialect.Dispose();
 
     /// <summary>A write transaction that excludes other writers; <c>next()</c> hands out the sequences after the last committed one.</summary>

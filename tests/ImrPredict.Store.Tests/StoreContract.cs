@@ -78,6 +78,9 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(AddOutcome.Replaced, revived.Outcome);
         Assert.True(revived.Sequence > deleted);
         Assert.False(store.Get(added[0].LetterId).Value?.Deleted);
+        // The last sequence counts tombstones and revivals alike, as Counts does.
+        Assert.Equal(revived.Sequence, store.LastSequence().Value);
+        Assert.Equal(store.Counts().Value.LastSequence, store.LastSequence().Value);
     }
 
     [Fact]

@@ -41,13 +41,13 @@ public sealed class ServiceGauges
 
     private static IEnumerable<Measurement<long>> IndexLag(PrecedentView precedents, DeterminationStoreHost stores)
     {
-        // Read after the store's count, so a change applied in between never shows as a negative lag.
+        // The store's last sequence read first, so a change applied in between never shows as a negative lag.
         var opened = stores.Store();
-        if (!opened.TryGetValue(out var store) || !store.Counts().TryGetValue(out var counts))
+        if (!opened.TryGetValue(out var store) || !store.LastSequence().TryGetValue(out var last))
         {
             return [];
         }
 
-        return [new Measurement<long>(Math.Max(0, counts.LastSequence - precedents.AppliedSequence))];
+        return [new Measurement<long>(Math.Max(0, last - precedents.AppliedSequence))];
     }
 }
