@@ -117,7 +117,9 @@ public sealed partial class DeploymentManifestTests
 
         var security = Map(container["securityContext"]);
         Assert.Equal("true", security["readOnlyRootFilesystem"]);
-        var preStop = int.Parse((string)Map(Map(Map(container["lifecycle"])["preStop"])["sleep"])["seconds"], System.Globalization.CultureInfo.InvariantCulture);
+        var pause = List(Map(Map(Map(container["lifecycle"])["preStop"])["exec"])["command"]);
+        Assert.Equal("sleep", pause[0]);
+        var preStop = int.Parse(pause[1], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(int.Parse((string)pod["terminationGracePeriodSeconds"], System.Globalization.CultureInfo.InvariantCulture)
             > preStop + double.Parse(settings["ImrPredict:ShutdownSeconds"]!, System.Globalization.CultureInfo.InvariantCulture));
 
