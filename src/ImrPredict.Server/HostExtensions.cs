@@ -20,7 +20,7 @@ public static class HostExtensions
                 "every ImrPredict:CallLimits entry needs PermitsPerSecond, Burst, Concurrency and QueueLength within their ranges")
             .ValidateOnStart();
         builder.Services.AddSingleton<CallLimiters>();
-        builder.Services.AddSingleton<ReadinessCheck.Transitions>();
+        builder.Services.AddSingleton<ReadinessTransitions>();
         // Kestrel stops accepting at once on SIGTERM; calls in flight get this long before the index and store close.
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<ImrPredictOptions>>((host, options) => host.ShutdownTimeout = TimeSpan.FromSeconds(options.Value.ShutdownSeconds));
         builder.AddImrTelemetry();

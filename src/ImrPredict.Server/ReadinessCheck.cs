@@ -8,7 +8,7 @@ namespace ImrPredict.Server;
 /// Whether this replica should get traffic (<c>/readyz</c>): a model is served, the precedent index has caught up with
 /// the store, and the process is not shutting down. A refused newer bundle does not make it unready: the previous one serves.
 /// </summary>
-public sealed partial class ReadinessCheck(IServingModels models, PrecedentView precedents, IHostApplicationLifetime lifetime, ReadinessCheck.Transitions transitions)
+public sealed class ReadinessCheck(IServingModels models, PrecedentView precedents, IHostApplicationLifetime lifetime, ReadinessTransitions transitions)
     : IHealthCheck
 {
     /// <summary>The tag of the checks <c>/readyz</c> runs.</summary>
@@ -30,38 +30,4 @@ public sealed partial class ReadinessCheck(IServingModels models, PrecedentView 
                 : precedents.Unavailable is { } catchingUp
                     ? HealthCheckResult.Unhealthy($"serving {model.Manifest.BundleVersion}; precedents not ready: {catchingUp}")
                     : HealthCheckResult.Healthy($"serving {model.Manifest.BundleVersion}; {precedents.Count} precedents");
-
-    /// <summary>
-    /// Logs when readiness changes (one line per change, not one per probe: an unready replica at start is not an error
-    /// each time a probe asks). A singleton: checks are created per probe.
-    /// </summary>
-    public sealed partial class Transitions(ILogger<ReadinessCheck> logger)
-    {
-        private HealthStatus? _last;
-
-        /// <summary>Logs <paramref name="result"/> when its status differs from the last one.</summary>
-        public void Record(HealthCheckResult result)
-        {
-            if (_last == result.Status)
-            {
-                return;
-            }
-
-            _last = result.Status;
-            if (result.Status == HealthStatus.Healthy)
-            {
-                LogReady(logger, result.Description ?? string.Empty);
-            }
-            else
-            {
-                LogNotReady(logger, result.Description ?? string.Empty);
-            }
-        }
-
-        [LoggerMessage(Level = LogLevel.Information, Message = "Ready: {Reason}")]
-        private static partial void LogReady(ILogger logger, string reason);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: {Reason}")]
-        private static partial void LogNotReady(ILogger logger, string reason);
-    }
 }
