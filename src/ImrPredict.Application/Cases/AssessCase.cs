@@ -73,11 +73,10 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
             IReadOnlyList<PrecedentHit> hits = [];
             if (precedents > 0)
             {
-                using var span = ServiceActivities.Search("case");
-                var found = precedentView.Search(precedentIndex => precedentIndex.SearchByCase(input.ClinicalSummary, item, SearchFilters.None, precedents), $"items[{index}]");
+                var found = ServiceActivities.Search("case").Traced(() =>
+                    precedentView.Search(precedentIndex => precedentIndex.SearchByCase(input.ClinicalSummary, item, SearchFilters.None, precedents), $"items[{index}]"));
                 if (!found.TryGetValue(out var page))
                 {
-                    span.Failed(found.Error.Code.ToString());
                     return found.Error;
                 }
 

@@ -45,17 +45,10 @@ public sealed partial class AddDeterminations(DeterminationStoreHost stores, Pre
             }
         }
 
-        Result<IReadOnlyList<StoredAdd>, StoreErrorCode> added;
-        using (var span = ServiceActivities.Store("add", sendable.Count))
-        {
-            // The store parses each letter as it keeps it: this span holds the parsing too.
-            added = sendable.Count == 0 ? Result<IReadOnlyList<StoredAdd>, StoreErrorCode>.Ok([]) : store.Add(sendable.Select(s => s.Letter).ToList());
-            if (!added.Success)
-            {
-                span.Failed(added.Error.Code.ToString());
-            }
-        }
-
+        // The store parses each letter as it keeps it: this span holds the parsing too.
+        var added = ServiceActivities.Store("add", sendable.Count).Traced(() => sendable.Count == 0
+            ? Result<IReadOnlyList<StoredAdd>, StoreErrorCode>.Ok([])
+            : store.Add(sendable.Select(s => s.Letter).ToList()));
         if (!added.TryGetValue(out var results))
         {
             return UseCaseErrors.FromStore(added.Error);

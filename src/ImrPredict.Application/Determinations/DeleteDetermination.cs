@@ -22,16 +22,7 @@ public sealed partial class DeleteDetermination(DeterminationStoreHost stores, P
             return UseCaseErrors.FromStore(opened.Error);
         }
 
-        Result<long?, Store.StoreErrorCode> deleted;
-        using (var span = ServiceActivities.Store("delete", 1))
-        {
-            deleted = store.Delete(letterId);
-            if (!deleted.Success)
-            {
-                span.Failed(deleted.Error.Code.ToString());
-            }
-        }
-
+        var deleted = ServiceActivities.Store("delete", 1).Traced(() => store.Delete(letterId));
         if (!deleted.TryGetValue(out var sequence))
         {
             return UseCaseErrors.FromStore(deleted.Error);

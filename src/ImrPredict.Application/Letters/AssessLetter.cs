@@ -11,16 +11,7 @@ public sealed class AssessLetter(AssessCase assessCase)
     /// <summary>Assesses the letter in <paramref name="content"/>; <paramref name="field"/> names the input for a parse error.</summary>
     public Result<LetterAssessment, ApplicationErrorCode> Run(byte[] content, string field, int contributions, int precedents, CancellationToken cancellationToken)
     {
-        Result<Core.Letters.ImrLetter, Core.Letters.ParseErrorCode> parsed;
-        using (var span = ServiceActivities.Parse(content.Length))
-        {
-            parsed = LetterReader.ReadBytes(content);
-            if (!parsed.Success)
-            {
-                span.Failed(parsed.Error.Code.ToString());
-            }
-        }
-
+        var parsed = ServiceActivities.Parse(content.Length).Traced(() => LetterReader.ReadBytes(content));
         if (!parsed.TryGetValue(out var letter))
         {
             return new Error<ApplicationErrorCode>(ApplicationErrorCode.LetterUnreadable, $"{parsed.Error.Code}: {parsed.Error.Message}", field);

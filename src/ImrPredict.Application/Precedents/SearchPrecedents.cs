@@ -27,15 +27,6 @@ public sealed class SearchPrecedents(PrecedentView view)
             ? UseCaseErrors.Invalid(new FieldViolation("id", "the precedent id is empty"))
             : Search("get", index => index.Get(id, query));
 
-    private Result<T, ApplicationErrorCode> Search<T>(string kind, Func<PrecedentIndex, Result<T, SearchErrorCode>> search)
-    {
-        using var span = ServiceActivities.Search(kind);
-        var found = view.Search(search);
-        if (!found.Success)
-        {
-            span.Failed(found.Error.Code.ToString());
-        }
-
-        return found;
-    }
+    private Result<T, ApplicationErrorCode> Search<T>(string kind, Func<PrecedentIndex, Result<T, SearchErrorCode>> search) =>
+        ServiceActivities.Search(kind).Traced(() => view.Search(search));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ImrPredict.Core.Results;
 
 namespace ImrPredict.Application.Telemetry;
 
@@ -30,6 +31,25 @@ public static class ServiceActivities
     /// <summary>A call to the determination store.</summary>
     public static Activity? Store(string operation, int letters = 0) =>
         Source.StartActivity("imr.store")?.SetTag("imr.store.operation", operation).SetTag("imr.letters", letters);
+
+    /// <summary>
+    /// Runs <paramref name="call"/> inside <paramref name="span"/>, ends the span, and marks it failed with the result's error
+    /// code when the call failed.
+    /// </summary>
+    public static Result<T, TCode> Traced<T, TCode>(this Activity? span, Func<Result<T, TCode>> call)
+        where TCode : struct, Enum
+    {
+        using (span)
+        {
+            var result = call();
+            if (!result.Success)
+            {
+                span.Failed(result.Error.Code.ToString());
+            }
+
+            return result;
+        }
+    }
 
     /// <summary>Marks the span failed with an error code (never the message, which may quote input).</summary>
     public static void Failed(this Activity? activity, string code) => activity?.SetStatus(ActivityStatusCode.Error, code).SetTag("imr.error.code", code);
