@@ -36,10 +36,10 @@ internal static class ChaosBenchmark
         var phaseSeconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 15;
         var rate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         var server = Environment.GetEnvironmentVariable("IMRPREDICT_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=imr;Password=imr;Database=postgres";
-        var database = $"imr_chaos_{Guid.NewGuid():N}";
+        BenchPostgres database;
         try
         {
-            Execute(server, $"CREATE DATABASE {database}");
+            database = BenchPostgres.Create(server, "chaos");
         }
         catch (NpgsqlException e)
         {
@@ -47,7 +47,7 @@ internal static class ChaosBenchmark
             return 2;
         }
 
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
+        var connection = database.ConnectionString;
         var scratch = ReplicaSetup.Scratch("chaos", withData: false);
         var models = Path.Combine(scratch, "models");
         ServerProcess Replica(string name) => new(models, Path.Combine(scratch, $"data-{name}"), new Dictionary<string, string>
@@ -73,8 +73,7 @@ internal static class ChaosBenchmark
                 await replica.DisposeAsync();
             }
 
-            NpgsqlConnection.ClearAllPools();
-            Execute(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            database.Dispose();
             Directory.Delete(scratch, recursive: true);
         }
     }
@@ -251,8 +250,10 @@ internal static class ChaosBenchmark
 
             if (missing[r] > 0)
             {
-                Console.WriteLine($"  replica {(char)('A' + r)} logged (warnings and errors, last 12 lines):");
-                replicas[r].Output.TakeLast(12).ToList().ForEach(line => Console.WriteLine($"    {line}"));
+                Console.WriteLine($"  replica {(char)('A' + r)} logged about its index (warnings and errors, last 30 lines):");
+                var output = replicas[r].Output.ToList();
+                output.Select((line, i) => (line, i)).Where(l => l.line.Contains("index", StringComparison.Ordinal)).TakeLast(30).ToList()
+                    .ForEach(l => Console.WriteLine($"    {output[Math.Max(0, l.i - 1)].Trim()} | {l.line.Trim()}"));
             }
         }
         return failed.Count == 0 && inStore == acknowledged.Count && missing.All(m => m == 0) ? 0 : 1;
@@ -401,13 +402,5 @@ internal static class ChaosBenchmark
 
             public void Publish() => _listener?.Invoke(ResolverResult.ForResult(owner.Addresses()));
         }
-    }
-
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 }

@@ -43,25 +43,9 @@ internal static class StoreBenchmark
 
             if (Environment.GetEnvironmentVariable("IMRPREDICT_TEST_POSTGRES") is { Length: > 0 } server)
             {
-                var database = $"imr_bench_{Guid.NewGuid():N}";
-                Admin(server, $"CREATE DATABASE {database}");
-                try
-                {
-                    using var postgres = SqlDeterminationStore.OpenPostgres(new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString()).Value;
-                    Ingest("PostgreSQL ingest (batches of 500)", postgres, letters, 500, "target >= 2,000 letters/s (set for SQLite)");
-                }
-                finally
-                {
-                    NpgsqlConnection.ClearAllPools();
-                    try
-                    {
-                        Admin(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-                    }
-                    catch (NpgsqlException e)
-                    {
-                        Console.WriteLine($"  (the benchmark database {database} was left behind: {e.Message})");
-                    }
-                }
+                using var database = BenchPostgres.Create(server, "bench");
+                using var postgres = SqlDeterminationStore.OpenPostgres(database.ConnectionString).Value;
+                Ingest("PostgreSQL ingest (batches of 500)", postgres, letters, 500, "target >= 2,000 letters/s (set for SQLite)");
             }
             else
             {
@@ -176,13 +160,5 @@ internal static class StoreBenchmark
 
         var seconds = stopwatch.Elapsed.TotalSeconds;
         Console.WriteLine($"  {"AddDeterminations, batches of 100 (SQLite)",-48} {letters.Length / seconds,8:N0} letters/s ({letters.Length:N0} in {seconds:N1} s, each answered once searchable)  target >= 1,000 letters/s");
-    }
-
-    private static void Admin(string server, string sql)
-    {
-        using var connection = new NpgsqlConnection(server);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 }
