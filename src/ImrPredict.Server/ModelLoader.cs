@@ -14,17 +14,22 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
     : BackgroundService
 {
     private string? _refusedIdentity;
-    private bool _loadedAtStart;
+
+    /// <summary>Whether a bundle was on disk at start and so was loaded (or refused) before the listener opened.</summary>
+    private bool _triedAtStart;
 
     /// <inheritdoc />
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // A bundle on disk is loaded before the listener opens (hosted services start before the server), so a restarted
         // replica never takes a call it would answer "no model" (about a second). Only building the default bundle runs late.
-        if (File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)))
+        var manifest = Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile);
+        if (File.Exists(manifest))
         {
+            _triedAtStart = true;
             ImportLegacyIndex();
-            _loadedAtStart = host.TryLoad(host.BundleDirectory);
+            // A bundle refused here is not tried again until another one is published.
+            _refusedIdentity = host.TryLoad(host.BundleDirectory) ? null : PublishedIdentity(manifest);
         }
 
         return base.StartAsync(cancellationToken);
@@ -43,17 +48,15 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
     {
         try
         {
-            if (!_loadedAtStart && !File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) && options.Value.BuildDefaultBundle)
+            if (!_triedAtStart)
             {
-                if (await bootstrap.BuildAsync(host.BundleDirectory, stoppingToken) is { } failure)
+                if (options.Value.BuildDefaultBundle && !File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile))
+                    && await bootstrap.BuildAsync(host.BundleDirectory, stoppingToken) is { } failure)
                 {
                     LogBootstrapFailed(logger, failure);
                     host.Unavailable($"the default bundle could not be built: {failure}");
                 }
-            }
 
-            if (!_loadedAtStart)
-            {
                 ImportLegacyIndex();
                 if (File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) || host.LastError is null)
                 {
