@@ -64,6 +64,8 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
                 }
             }
 
+            KeepServedInHistory();
+
             var poll = options.Value.ReloadPollSeconds;
             while (poll > 0 && !stoppingToken.IsCancellationRequested)
             {
@@ -72,6 +74,10 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
                 if (File.Exists(manifest) && PublishedIdentity(manifest) is { } published && published != host.ServedIdentity && published != _refusedIdentity)
                 {
                     _refusedIdentity = host.TryLoad(host.BundleDirectory) ? null : published;
+                    if (_refusedIdentity is null)
+                    {
+                        KeepServedInHistory();
+                    }
                 }
             }
         }
@@ -83,6 +89,32 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
             LogFailed(logger, e);
         }
     }, stoppingToken);
+
+    /// <summary>
+    /// Keeps the bundle just loaded in the models folder's history (when nothing has yet), so that whatever replaces it
+    /// later, even a folder copied over it by hand, leaves it there for <c>imr rollback</c>. Best effort: a read-only
+    /// models folder is logged, and serving goes on.
+    /// </summary>
+    private void KeepServedInHistory()
+    {
+        if (host.Current is null)
+        {
+            return;
+        }
+
+        var directory = Path.GetFullPath(host.BundleDirectory);
+        try
+        {
+            if (new BundleHistory(Path.GetDirectoryName(directory)!, Path.GetFileName(directory)).Adopt("in place") is { Success: false } notKept)
+            {
+                LogNotKept(logger, notKept.Error.Message);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogNotKept(logger, e.Message);
+        }
+    }
 
     private static string? PublishedIdentity(string manifestPath)
     {
@@ -105,6 +137,9 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The bundle's old precedent index was not imported into the store (it stays in place and is tried again at the next start): {Reason}")]
     private static partial void LogImportFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The served bundle was not kept in the models folder's history, so imr rollback cannot return to it once it is replaced: {Reason}")]
+    private static partial void LogNotKept(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the model failed; predictions answer FAILED_PRECONDITION")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -24,6 +24,9 @@ public enum BundleErrorCode
     /// <summary>The history holds no such version, or nothing to roll back to.</summary>
     NotInHistory,
 
+    /// <summary>The serving bundle is damaged and could not be kept in the history before being replaced.</summary>
+    IncumbentNotKept,
+
     /// <summary>Another promotion or rollback holds the history's lock.</summary>
     Busy,
 }

@@ -50,6 +50,47 @@ public sealed class BundleHistory
     /// </summary>
     public Result<string, BundleErrorCode> Keep(string bundleDirectory)
     {
+        using var gate = Lock();
+        return gate is null ? Busy<string>() : KeepLocked(bundleDirectory);
+    }
+
+    /// <summary>
+    /// Keeps the serving bundle in the history (when it is not already there) and, when the log does not say how it came
+    /// to serve (written or copied in place), records it as published with <paramref name="reason"/> after the bundle the
+    /// log last published, so <c>imr rollback</c> can return to that one. Idempotent: replicas and commands call it on
+    /// every bundle they see. No serving bundle: nothing to do (null).
+    /// </summary>
+    public Result<string?, BundleErrorCode> Adopt(string reason)
+    {
+        using var gate = Lock();
+        return gate is null ? Busy<string?>() : AdoptLocked(reason);
+    }
+
+    private Result<string?, BundleErrorCode> AdoptLocked(string reason)
+    {
+        if (!Directory.Exists(ServingDirectory) || !File.Exists(Path.Combine(ServingDirectory, ModelBundle.ManifestFile)))
+        {
+            return (string?)null;
+        }
+
+        var kept = KeepLocked(ServingDirectory);
+        if (!kept.TryGetValue(out var version))
+        {
+            return kept.FailAs<string?>();
+        }
+
+        var logged = ReadLog();
+        var last = logged.Count == 0 ? null : logged[^1];
+        if (last?.Version != version && BundlePromotion.Read(ServingDirectory)?.Version != version)
+        {
+            Append(new BundlePromotion(version, DateTimeOffset.UtcNow, last?.Version, reason));
+        }
+
+        return version;
+    }
+
+    private Result<string, BundleErrorCode> KeepLocked(string bundleDirectory)
+    {
         var read = ModelBundle.ReadChecked(bundleDirectory);
         if (!read.TryGetValue(out var manifest))
         {
@@ -59,12 +100,6 @@ public sealed class BundleHistory
         if (!IsSafeName(manifest.BundleVersion))
         {
             return Result<string, BundleErrorCode>.Fail(BundleErrorCode.ManifestInvalid, $"bundle version '{manifest.BundleVersion}' cannot name a folder");
-        }
-
-        using var gate = Lock();
-        if (gate is null)
-        {
-            return Busy<string>();
         }
 
         var destination = PathOf(manifest.BundleVersion);
@@ -84,9 +119,12 @@ public sealed class BundleHistory
 
     /// <summary>
     /// Publishes the kept bundle <paramref name="version"/> as the serving one, after checking its model against its
-    /// manifest. <paramref name="reason"/> is recorded (<c>retrain</c>, <c>promote</c>, <c>rollback</c>...).
+    /// manifest. <paramref name="reason"/> is recorded (<c>retrain</c>, <c>promote</c>, <c>rollback</c>...). The bundle
+    /// it replaces is kept in the history first, so a rollback can return to it; when that one is damaged and cannot be
+    /// kept, nothing is published unless <paramref name="force"/>, and the promotion then names what was lost
+    /// (<see cref="BundlePromotion.Discarded"/>).
     /// </summary>
-    public Result<BundlePromotion, BundleErrorCode> Publish(string version, string reason)
+    public Result<BundlePromotion, BundleErrorCode> Publish(string version, string reason, bool force = false)
     {
         if (!IsSafeName(version))
         {
@@ -113,14 +151,29 @@ public sealed class BundleHistory
 
         BundleFolders.DeleteLeftovers(ModelsDirectory);
         BundleFolders.DeleteLeftovers(HistoryDirectory);
-        var previous = Serving() is { Success: true } serving ? serving.Value.BundleVersion : null;
-        if (previous == version)
+        string? discarded = null;
+        var incumbent = AdoptLocked("in place");
+        if (!incumbent.Success)
         {
-            // Publishing what already serves (a bundle written in place, now kept) changes nothing to roll back to.
-            previous = BundlePromotion.Read(ServingDirectory)?.Previous;
+            var what = $"the serving bundle in {ServingDirectory} cannot be kept in the history ({incumbent.Error.Message})";
+            if (!force)
+            {
+                return Result<BundlePromotion, BundleErrorCode>.Fail(BundleErrorCode.IncumbentNotKept,
+                    $"{what}, so publishing {version} would lose it and leave nothing to roll back to; nothing was published (pass --force to replace it anyway)");
+            }
+
+            discarded = $"{DescribeServing()} ({incumbent.Error.Message})";
         }
 
-        var promotion = new BundlePromotion(version, DateTimeOffset.UtcNow, previous, reason);
+        var previous = incumbent.Success ? incumbent.Value : null;
+        if (previous == version)
+        {
+            // Publishing what already serves changes nothing to roll back to.
+            var logged = Promotions().LastOrDefault(p => p.Version == version);
+            previous = logged?.Previous;
+        }
+
+        var promotion = new BundlePromotion(version, DateTimeOffset.UtcNow, previous, reason) { Discarded = discarded };
         var temporary = BundleFolders.TemporaryBeside(ServingDirectory);
         try
         {
@@ -139,39 +192,79 @@ public sealed class BundleHistory
         }
 
         // After the move: a process killed in between leaves the promotion in the serving folder, which List reads too.
-        File.AppendAllText(Path.Combine(HistoryDirectory, LogFile), JsonSerializer.Serialize(promotion, LogJson) + "\n");
+        Append(promotion);
         return promotion;
+    }
+
+    private void Append(BundlePromotion promotion) =>
+        File.AppendAllText(Path.Combine(HistoryDirectory, LogFile), JsonSerializer.Serialize(promotion, LogJson) + "\n");
+
+    /// <summary>Names a damaged serving bundle as well as its files allow.</summary>
+    private string DescribeServing()
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(ServingDirectory, ModelBundle.ManifestFile)));
+            return document.RootElement.TryGetProperty("bundleVersion", out var v) && v.GetString() is { } name ? $"bundle {name}" : "an unnamed bundle";
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return $"the bundle in {ServingDirectory}";
+        }
     }
 
     /// <summary>
     /// Publishes the bundle that served before the serving one was promoted (rollbacks are skipped, so repeated
     /// rollbacks walk back through the promotions rather than swinging between two bundles).
     /// </summary>
-    public Result<BundlePromotion, BundleErrorCode> Rollback()
+    public Result<BundlePromotion, BundleErrorCode> Rollback(bool force = false)
+    {
+        var target = RollbackTarget();
+        return target.TryGetValue(out var version) ? Publish(version, "rollback", force) : target.FailAs<BundlePromotion>();
+    }
+
+    /// <summary>The version <see cref="Rollback"/> would publish, or why there is none; changes nothing.</summary>
+    public Result<string, BundleErrorCode> RollbackTarget()
     {
         var serving = Serving();
         if (!serving.TryGetValue(out var manifest))
         {
-            return serving.FailAs<BundlePromotion>();
+            return serving.FailAs<string>();
         }
 
-        var promotedBy = Promotions().LastOrDefault(p => p.Version == manifest.BundleVersion && p.Reason != "rollback");
+        var promotions = Promotions();
+        var promotedBy = promotions.LastOrDefault(p => p.Version == manifest.BundleVersion && p.Reason != "rollback");
         if (promotedBy is null)
         {
-            return Result<BundlePromotion, BundleErrorCode>.Fail(BundleErrorCode.NotInHistory,
-                $"the serving bundle {manifest.BundleVersion} was not promoted from the history, so there is no earlier bundle to return to; use imr promote VERSION");
+            // Written or copied in place after the last publication: what the log last published served before it.
+            var last = promotions.LastOrDefault(p => p.Version != manifest.BundleVersion);
+            return last is not null && Directory.Exists(PathOf(last.Version))
+                ? last.Version
+                : Result<string, BundleErrorCode>.Fail(BundleErrorCode.NotInHistory,
+                    $"the serving bundle {manifest.BundleVersion} was not promoted from the history and nothing was published before it, so there is no earlier bundle to return to; use imr promote VERSION");
         }
 
         if (promotedBy.Previous is null)
         {
-            return Result<BundlePromotion, BundleErrorCode>.Fail(BundleErrorCode.NotInHistory, $"{manifest.BundleVersion} was the first bundle promoted: there is nothing before it");
+            return Result<string, BundleErrorCode>.Fail(BundleErrorCode.NotInHistory, $"{manifest.BundleVersion} was the first bundle promoted: there is nothing before it");
         }
 
-        return Publish(promotedBy.Previous, "rollback");
+        return promotedBy.Previous;
     }
 
     /// <summary>Every publication, oldest first (the log, plus the serving folder's record if the log missed it).</summary>
     public IReadOnlyList<BundlePromotion> Promotions()
+    {
+        var promotions = ReadLog();
+        if (BundlePromotion.Read(ServingDirectory) is { } current && !promotions.Contains(current))
+        {
+            promotions.Add(current);
+        }
+
+        return promotions.OrderBy(p => p.PromotedUtc).ToList();
+    }
+
+    private List<BundlePromotion> ReadLog()
     {
         var promotions = new List<BundlePromotion>();
         var log = Path.Combine(HistoryDirectory, LogFile);
@@ -193,12 +286,7 @@ public sealed class BundleHistory
             }
         }
 
-        if (BundlePromotion.Read(ServingDirectory) is { } current && !promotions.Contains(current))
-        {
-            promotions.Add(current);
-        }
-
-        return promotions.OrderBy(p => p.PromotedUtc).ToList();
+        return promotions;
     }
 
     /// <summary>The kept bundles, newest first, with their promotions and which one serves.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace ImrPredict.ML.Bundles;
 
@@ -9,9 +10,17 @@ namespace ImrPredict.ML.Bundles;
 /// <param name="Version">The bundle version published.</param>
 /// <param name="PromotedUtc">When it was published.</param>
 /// <param name="Previous">The version it replaced, when one was serving.</param>
-/// <param name="Reason">Why: <c>retrain</c>, <c>recalibrate</c>, <c>promote</c>, <c>rollback</c>.</param>
+/// <param name="Reason">Why: <c>retrain</c>, <c>recalibrate</c>, <c>promote</c>, <c>rollback</c>, <c>bootstrap</c>, <c>train</c>, <c>in place</c> (written or
+/// copied into the serving folder by hand, found there afterwards).</param>
 public sealed record BundlePromotion(string Version, DateTimeOffset PromotedUtc, string? Previous, string Reason)
 {
+    /// <summary>
+    /// A damaged serving bundle this publication replaced without keeping it (<c>--force</c>): what was lost. Null
+    /// when the bundle replaced was kept in the history (or there was none).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Discarded { get; init; }
+
     /// <summary>The file a published bundle folder holds beside its manifest.</summary>
     public const string FileName = "promotion.json";
 

@@ -90,6 +90,12 @@ internal static class BootstrapCommand
         }
 
         Console.WriteLine($"default bundle {saved.Value} ready: validation ROC-AUC {trained.ValidationMetrics.RocAuc:F3}");
+        // Kept in the history at once, so the first promotion over it can be rolled back.
+        if (new BundleHistory(Path.GetDirectoryName(output.FullName)!, output.Name).Adopt("bootstrap") is { Success: false } notKept)
+        {
+            Console.Error.WriteLine($"imr bootstrap: warning: the default bundle was not kept in the history ({notKept.Error.Message})");
+        }
+
         return 0;
     }
 

@@ -25,7 +25,7 @@ internal static class RetrainCommand
     /// <summary>Exit code: the champion keeps serving.</summary>
     public const int Kept = 3;
 
-    private sealed record Arguments(string[] Data, DirectoryInfo? Store, DirectoryInfo Models, string Bundle, RetrainSettings Settings, DirectoryInfo? Report, bool DryRun);
+    private sealed record Arguments(string[] Data, DirectoryInfo? Store, DirectoryInfo Models, string Bundle, RetrainSettings Settings, DirectoryInfo? Report, bool DryRun, bool Force);
 
     public static Command Create()
     {
@@ -46,9 +46,10 @@ internal static class RetrainCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Compare and report, publish nothing; the exit code says what would happen." };
         var shuffle = new Option<bool>("--shuffle-labels") { Description = "Negative control: train the challenger on shuffled labels; the gate must refuse it (never publishes)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output (for schedulers)." };
+        var force = new Option<bool>("--force") { Description = "Publish over a damaged serving bundle that cannot be kept in the history (it is lost; said in the output)." };
         var command = new Command("retrain", "Train a challenger on all but the latest decisions, compare it with the serving champion there, and publish it only if it passes the gate (exit 0 promoted, 3 kept, 1 error).")
         {
-            data, store, dataDirectory, models, bundle, holdout, minOverturned, maxAucDrop, maxEceRise, driftMargin, folds, seed, trees, report, dryRun, shuffle, quiet,
+            data, store, dataDirectory, models, bundle, holdout, minOverturned, maxAucDrop, maxEceRise, driftMargin, folds, seed, trees, report, dryRun, shuffle, quiet, force,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -66,7 +67,7 @@ internal static class RetrainCommand
             };
             var paths = result.GetValue(data) ?? [];
             var args = new Arguments(paths, paths.Length == 0 || result.GetValue(store) ? result.GetRequiredValue(dataDirectory) : null,
-                result.GetRequiredValue(models), result.GetRequiredValue(bundle), settings, result.GetValue(report), result.GetValue(dryRun) || settings.ShuffleLabels);
+                result.GetRequiredValue(models), result.GetRequiredValue(bundle), settings, result.GetValue(report), result.GetValue(dryRun) || settings.ShuffleLabels, result.GetValue(force));
             var console = new ConsoleProgress(result.GetValue(quiet));
             try
             {
@@ -148,10 +149,11 @@ internal static class RetrainCommand
             return s.ShuffleLabels ? Kept : Promoted;
         }
 
-        // The serving bundle joins the history first, so a rollback can always return to it.
-        if (champion is not null && history.Keep(champion.Directory) is { Success: false } notKept)
+        // The serving bundle joins the history first, so a rollback can always return to it; a damaged one stops the run
+        // before the refit unless --force.
+        if (history.Adopt("in place") is { Success: false } notKept && !args.Force)
         {
-            return Fail($"the serving bundle could not be kept in the history ({notKept.Error.Message}); nothing was published");
+            return Fail($"the serving bundle could not be kept in the history ({notKept.Error.Message}); nothing was published (pass --force to replace it anyway)");
         }
 
         var staging = Path.Combine(history.ModelsDirectory, $".retrain.tmp-{Guid.NewGuid():N}");
@@ -171,10 +173,15 @@ internal static class RetrainCommand
                 return Fail($"{kept.Error.Message}; nothing was published");
             }
 
-            var published = history.Publish(version, comparison.Decision == RetrainDecision.Promote ? "retrain" : "recalibrate");
-            if (!published.Success)
+            var published = history.Publish(version, comparison.Decision == RetrainDecision.Promote ? "retrain" : "recalibrate", args.Force);
+            if (!published.TryGetValue(out var promotion))
             {
                 return Fail($"{published.Error.Message}; the champion keeps serving");
+            }
+
+            if (promotion.Discarded is { } lost)
+            {
+                Console.Error.WriteLine($"imr retrain: warning: replaced without keeping it (--force), lost: {lost}");
             }
 
             Console.WriteLine($"published {version} to {history.ServingDirectory} (kept in {history.PathOf(version)})");

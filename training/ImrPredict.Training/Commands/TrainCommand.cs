@@ -172,6 +172,14 @@ internal static class TrainCommand
         console.Say($"trained in {stopwatch.Elapsed.TotalSeconds:N0} s; validation ROC-AUC {trained.ValidationMetrics.RocAuc:F3}, threshold {trained.Threshold.Value:F3} (precision {trained.Threshold.Precision:F3}, recall {trained.Threshold.Recall:F3})");
 
         var description = new BundleDescription(spec.Kind, spec.Kind, options, spec.Features, inputColumns, sources, args.ReportYears, trainedThrough);
+        // A bundle replaced in place (--force over models/default) joins the history first, so imr rollback can return to it.
+        var history = new BundleHistory(Path.GetDirectoryName(args.Output.FullName)!, args.Output.Name);
+        var replacing = File.Exists(Path.Combine(args.Output.FullName, ModelBundle.ManifestFile));
+        if (replacing && history.Adopt("in place") is { Success: false } notKept)
+        {
+            Console.Error.WriteLine($"imr train: warning: the bundle at {args.Output.FullName} cannot be kept in the history ({notKept.Error.Message}); --force replaces it and it is lost");
+        }
+
         var saved = BundleBuilder.Save(ml, args.Output.FullName, trained, description, args.Force,
             (folder, version) => BundleReport.Write(folder, version, args.Folds, trained, oracleAuc));
         if (!saved.TryGetValue(out var version))
@@ -181,6 +189,11 @@ internal static class TrainCommand
         }
 
         Console.WriteLine($"wrote bundle {version} to {args.Output.FullName}");
+        if (replacing && history.Adopt("train") is { Success: false } notRecorded)
+        {
+            Console.Error.WriteLine($"imr train: warning: the new bundle was not recorded in the history ({notRecorded.Error.Message})");
+        }
+
         return 0;
     }
 }

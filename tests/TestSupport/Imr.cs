@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace ImrPredict.Training.Tests;
+namespace ImrPredict.TestSupport;
 
 /// <summary>The built <c>imr</c> command, run as a user or a scheduler runs it: its own process, exit code and output.</summary>
 public static class Imr
