@@ -24,6 +24,9 @@ public static class HostExtensions
         // Kestrel stops accepting at once on SIGTERM; calls in flight get this long before the index and store close.
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<ImrPredictOptions>>((host, options) => host.ShutdownTimeout = TimeSpan.FromSeconds(options.Value.ShutdownSeconds));
         builder.AddImrTelemetry();
+        // grpc-dotnet logs every error status with its description at Information ("Error status code 'InvalidArgument'
+        // with detail ..."), and a description may quote the caller's letter; RequestLogging logs the code and fields instead.
+        builder.Logging.AddFilter("Grpc.AspNetCore", LogLevel.Warning);
         builder.Services.AddImrPredictApplication(builder.Configuration, BundleDirectory,
             (services, folder) => Path.GetFullPath(Path.Combine(services.GetRequiredService<IHostEnvironment>().ContentRootPath, folder)));
         builder.Services.AddSingleton<DefaultBundleBootstrap>();

@@ -78,6 +78,8 @@ public sealed class NoClinicalTextTests(ServiceFixture fixture) : IDisposable
         {
         }
 
+        await SendEveryErrorPath(client, http, key, letter, token);
+
         using var scrape = await http.GetAsync("/metrics", token);
         var metrics = await scrape.Content.ReadAsStringAsync(token);
         // Spans end as calls return; the exporter receives them when they end.
@@ -107,6 +109,57 @@ public sealed class NoClinicalTextTests(ServiceFixture fixture) : IDisposable
             Assert.DoesNotContain(marker, metrics, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(spanText, text => text.Contains(marker, StringComparison.OrdinalIgnoreCase));
             Assert.DoesNotContain(logs.Lines, line => line.Contains(marker, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    /// <summary>
+    /// Every way a call can fail with the caller's text in its error: a letter whose item has no decision (the parser quotes
+    /// the item), letters that are not letters, bad filter values, unknown ids, a request id that is text, a broken JSON
+    /// body. Each error may quote the caller's own input back to the caller; none of it may reach a log line.
+    /// </summary>
+    private static async Task SendEveryErrorPath(ImrPredictService.ImrPredictServiceClient client, HttpClient http, Metadata key, SyntheticLetter letter, CancellationToken token)
+    {
+        var item = letter.Items[0] with { RequestedItem = $"Six {Markers[2]} visits for the cervical spine" };
+        var noDecision = System.Text.RegularExpressions.Regex.Replace(LetterRenderer.Markdown(letter with { Items = [item, .. letter.Items.Skip(1)] }),
+            @"(\*\*Six [^*]*?\*\*):? *(Upheld|Overturned)", "$1", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        Assert.Contains($"Six {Markers[2]}", noDecision, StringComparison.Ordinal);
+        var headers = new Metadata { { "x-request-id", $"{Markers[0]} pain 8/10" } };
+        var grpcNoDecision = await Assert.ThrowsAsync<RpcException>(() => client.PredictLetterAsync(new PredictLetterRequest { Text = noDecision }, headers, cancellationToken: token).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, grpcNoDecision.StatusCode);
+        Assert.Contains(Markers[2], grpcNoDecision.Status.Detail, StringComparison.Ordinal);
+
+        using var jsonNoDecision = new HttpRequestMessage(HttpMethod.Post, "/v1/predict:letter") { Content = JsonContent.Create(new { text = noDecision }) };
+        jsonNoDecision.Headers.Add("x-request-id", $"{Markers[0]} pain 8/10");
+        using (var json = await http.SendAsync(jsonNoDecision, token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, json.StatusCode);
+            Assert.Contains(Markers[2], await json.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
+            var echoed = Assert.Single(json.Headers.GetValues("x-request-id"));
+            Assert.DoesNotContain(Markers[0], echoed, StringComparison.Ordinal);
+        }
+
+        var add = new AddDeterminationsRequest();
+        add.Letters.Add(new LetterContent { Text = noDecision, Source = $"{Markers[1]}.md" });
+        Assert.Single((await client.AddDeterminationsAsync(add, key, cancellationToken: token)).Errors);
+
+        var badFilters = new SearchPrecedentsRequest { Query = "knee", Decision = Markers[0], DecidedFrom = Markers[1], Categories = { Markers[2] }, GuidelineSources = { Markers[3] } };
+        Assert.Equal(StatusCode.InvalidArgument, (await Assert.ThrowsAsync<RpcException>(() => client.SearchPrecedentsAsync(badFilters, cancellationToken: token).ResponseAsync)).StatusCode);
+        Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() =>
+            client.GetPrecedentAsync(new GetPrecedentRequest { Id = $"{Markers[3]} knee#0" }, cancellationToken: token).ResponseAsync)).StatusCode);
+        Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() =>
+            client.DeleteDeterminationAsync(new DeleteDeterminationRequest { LetterId = $"{Markers[3]} knee" }, key, cancellationToken: token).ResponseAsync)).StatusCode);
+
+        using var brokenJson = new HttpRequestMessage(HttpMethod.Post, "/v1/predict")
+        {
+            Content = new StringContent($"{{\"clinicalSummary\": \"{Markers[1]} pain\", \"items\": [{{\"requestedItem\": {Markers[0]}", Encoding.UTF8, "application/json"),
+        };
+        brokenJson.Headers.Add("x-request-id", $"{Markers[2]}\tinjected");
+        using var broken = await http.SendAsync(brokenJson, token);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.DoesNotContain(Markers[2], string.Join(" ", broken.Headers.SelectMany(h => h.Value)), StringComparison.Ordinal);
+        using (var filters = await http.PostAsJsonAsync("/v1/precedents:search", new { query = "knee", categories = new[] { Markers[1] } }, token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, filters.StatusCode);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed partial class DeleteDetermination(DeterminationStoreHost stores, P
         }
 
         view.WaitFor(tombstone, TimeSpan.FromSeconds(storage.ReadYourWritesSeconds), cancellationToken);
-        LogDeleted(logger, letterId, tombstone);
+        LogDeleted(logger, LogSafe.Identifier(letterId), tombstone);
         return tombstone;
     }
 
