@@ -207,4 +207,37 @@ public sealed class SearchTests : IDisposable
         var refused = PrecedentIndex.Open(damaged);
         Assert.Equal(SearchErrorCode.IndexDamaged, refused.Error?.Code);
     }
+
+    [Fact]
+    public void Bytes_zeroed_inside_a_file_that_keeps_its_size_are_refused_at_open()
+    {
+        var built = Path.Combine(_folder.FullName, "built");
+        using (var index = PrecedentIndex.Open(built).Value)
+        {
+            index.AddLetters(Corpus.Value);
+        }
+
+        var damaged = Path.Combine(_folder.FullName, "zeroed");
+        Directory.CreateDirectory(damaged);
+        foreach (var file in Directory.GetFiles(built).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
+        {
+            File.Copy(file, Path.Combine(damaged, Path.GetFileName(file)));
+        }
+
+        // As a disk or a copy gone wrong leaves it: a block of zeros in the middle of the largest file, its length unchanged.
+        var largest = new DirectoryInfo(damaged).GetFiles().OrderByDescending(f => f.Length).First();
+        var bytes = File.ReadAllBytes(largest.FullName);
+        var block = Math.Min(64 * 1024, bytes.Length / 4);
+        Array.Clear(bytes, (bytes.Length - block) / 2, block);
+        File.WriteAllBytes(largest.FullName, bytes);
+
+        using (var intact = PrecedentIndex.Open(built).Value)
+        {
+            Assert.True(intact.Count > 0);
+        }
+
+        var refused = PrecedentIndex.Open(damaged);
+        Assert.Equal(SearchErrorCode.IndexDamaged, refused.Error?.Code);
+        Assert.Contains("damaged", refused.Error!.Message, StringComparison.Ordinal);
+    }
 }
