@@ -17,6 +17,9 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
     private readonly SemaphoreSlim _applying = new(1, 1);
     private volatile PrecedentIndex? _index;
     private long _rebuildTarget;
+
+    /// <summary>Whether the index opened empty or far behind (rebuilt, said so), rather than a few changes behind.</summary>
+    private volatile bool _rebuilding;
     private string? _problem = "the precedent index has not been opened yet";
 
     /// <summary>While an empty index is being built: the letters applied so far (any other cannot have items to delete).</summary>
@@ -35,7 +38,7 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
     public string? Unavailable => _index is not { } index
         ? _problem ?? "the precedent index is not open"
         : index.AppliedSequence < Interlocked.Read(ref _rebuildTarget)
-            ? $"the precedent index is being rebuilt from the store: {index.AppliedSequence:N0} of {Interlocked.Read(ref _rebuildTarget):N0} changes applied"
+            ? $"the precedent index is {(_rebuilding ? "being rebuilt from" : "catching up with")} the store: {index.AppliedSequence:N0} of {Interlocked.Read(ref _rebuildTarget):N0} changes applied"
             : null;
 
     /// <summary>The index to search, or why it cannot be searched now.</summary>
@@ -222,10 +225,12 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
             return false;
         }
 
-        if (counts.LastSequence > index.AppliedSequence + ChangesPerCommit || index.AppliedSequence == 0 && counts.LastSequence > 0)
+        // Searches (and readiness) wait until the index holds every change the store had when it opened: a replica
+        // restarted after kill -9 must not answer "not found" for a letter it acknowledged before it died.
+        Interlocked.Exchange(ref _rebuildTarget, counts.LastSequence);
+        _rebuilding = counts.LastSequence > index.AppliedSequence + ChangesPerCommit || index.AppliedSequence == 0 && counts.LastSequence > 0;
+        if (_rebuilding)
         {
-            // Far behind (new, rebuilt or long stopped): searches wait until it has caught up rather than show a partial index.
-            Interlocked.Exchange(ref _rebuildTarget, counts.LastSequence);
             LogRebuilding(logger, IndexDirectory, index.AppliedSequence, counts.LastSequence);
         }
 
