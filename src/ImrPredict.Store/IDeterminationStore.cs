@@ -15,9 +15,11 @@ public interface IDeterminationStore : IDisposable
 
     /// <summary>
     /// Parses and keeps letters in one transaction: when this returns success every letter is durable. Re-adding a letter
-    /// id replaces it (new sequence); identical content changes nothing; a refused letter is kept with its error.
+    /// id replaces it (new sequence); identical content changes nothing; a refused letter is kept with its error and at
+    /// most <see cref="AddPolicy.RefusedBytesKept"/> of its bytes. <paramref name="policy"/> (default
+    /// <see cref="AddPolicy.Default"/>) may refuse letters the parser read.
     /// </summary>
-    Result<IReadOnlyList<StoredAdd>, StoreErrorCode> Add(IReadOnlyList<LetterSubmission> letters);
+    Result<IReadOnlyList<StoredAdd>, StoreErrorCode> Add(IReadOnlyList<LetterSubmission> letters, AddPolicy? policy = null);
 
     /// <summary>
     /// Keeps letters that exist only in parsed form (an index made before the store): each letter's JSON stands as its
@@ -25,7 +27,10 @@ public interface IDeterminationStore : IDisposable
     /// </summary>
     Result<IReadOnlyList<StoredAdd>, StoreErrorCode> AddParsed(IReadOnlyList<ParsedSubmission> letters);
 
-    /// <summary>Deletes a letter, leaving a tombstone so derived views drop it; the tombstone's sequence, or null when the id is unknown.</summary>
+    /// <summary>
+    /// Deletes a letter, leaving a tombstone (its id, sequence and source, without its bytes or parse) so derived views
+    /// drop it; the tombstone's sequence, or null when the id is unknown.
+    /// </summary>
     Result<long?, StoreErrorCode> Delete(string letterId);
 
     /// <summary>Up to <paramref name="max"/> changes with a sequence above <paramref name="sequence"/>, in sequence order.</summary>

@@ -18,6 +18,9 @@ internal sealed class PostgresDialect : SqlDialect
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
+    /// <inheritdoc />
+    public override string EmptyBytes => "''::bytea";
+
     public override string Description { get; }
 
     public override DbConnection Open() => _dataSource.OpenConnection();

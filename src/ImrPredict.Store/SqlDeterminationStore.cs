@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using ImrPredict.Core.Letters;
 using ImrPredict.Core.Results;
 
 namespace ImrPredict.Store;
@@ -93,15 +94,23 @@ public sealed class SqlDeterminationStore : IDeterminationStore
     }
 
     /// <inheritdoc />
-    public Result<IReadOnlyList<StoredAdd>, StoreErrorCode> Add(IReadOnlyList<LetterSubmission> letters)
+    public Result<IReadOnlyList<StoredAdd>, StoreErrorCode> Add(IReadOnlyList<LetterSubmission> letters, AddPolicy? policy = null)
     {
+        policy ??= AddPolicy.Default;
         // Parsing is the expensive part: done in parallel before the write lock is taken.
         var prepared = new (LetterSubmission Submission, string Sha256, LetterParse Parse, string? Json)[letters.Count];
         Parallel.For(0, letters.Count, i =>
         {
             var sha = Convert.ToHexStringLower(SHA256.HashData(letters[i].Content));
             var parse = LetterParse.Of(letters[i].Content, sha);
-            prepared[i] = (letters[i], sha, parse, parse.Letter is { } letter ? StoreJson.Serialize(letter) : null);
+            if (parse.Letter is { } read && policy.Refuse?.Invoke(read) is { } overLimit)
+            {
+                parse = new LetterParse($"refused-{sha[..16]}", null, new Error<ParseErrorCode>(ParseErrorCode.OverLimit, overLimit));
+            }
+
+            prepared[i] = parse.Error is { } error
+                ? (Trimmed(letters[i], error, policy.RefusedBytesKept, out var trimmedError), sha, parse with { Error = trimmedError }, null)
+                : (letters[i], sha, parse, StoreJson.Serialize(parse.Letter!));
         });
         return WriteAdds(prepared, $"to add {letters.Count:N0} letters ({letters.Sum(l => (long)l.Content.Length):N0} bytes)");
     }
@@ -116,6 +125,19 @@ public sealed class SqlDeterminationStore : IDeterminationStore
             return (new LetterSubmission(bytes, ParsedSubmission.ImportedPrefix + l.Source), Convert.ToHexStringLower(SHA256.HashData(bytes)), new LetterParse(l.Letter.LetterId, l.Letter, null), (string?)json);
         }).ToArray();
         return WriteAdds(prepared, $"to import {letters.Count:N0} parsed letters");
+    }
+
+    /// <summary>A refused letter as kept: at most <paramref name="keep"/> of its bytes, its error saying how many it had.</summary>
+    private static LetterSubmission Trimmed(LetterSubmission letter, Error<ParseErrorCode> error, int keep, out Error<ParseErrorCode> kept)
+    {
+        if (letter.Content.Length <= keep)
+        {
+            kept = error;
+            return letter;
+        }
+
+        kept = error with { Message = $"{error.Message} (the store kept the first {keep:N0} of its {letter.Content.Length:N0} bytes)" };
+        return letter with { Content = letter.Content[..Math.Max(keep, 0)] };
     }
 
     private Result<IReadOnlyList<StoredAdd>, StoreErrorCode> WriteAdds((LetterSubmission Submission, string Sha256, LetterParse Parse, string? Json)[] prepared, string what)
@@ -158,8 +180,9 @@ public sealed class SqlDeterminationStore : IDeterminationStore
             return null;
         }
 
+        // The bytes and the parse go with the letter: a tombstone keeps only what derived views need to drop it.
         var sequence = next();
-        using var command = Command(connection, transaction, "UPDATE letters SET deleted = 1, seq = @seq WHERE letter_id = @id");
+        using var command = Command(connection, transaction, $"UPDATE letters SET deleted = 1, seq = @seq, original = {_dialect.EmptyBytes}, parsed = NULL WHERE letter_id = @id");
         Parameter(command, "@seq", sequence);
         Parameter(command, "@id", letterId);
         command.ExecuteNonQuery();

@@ -17,6 +17,9 @@ internal abstract class SqlDialect
     /// <summary>Begins a write transaction that excludes every other writer, so sequences commit in order.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
+    /// <summary>An empty byte string literal (what a tombstone keeps of a letter's bytes).</summary>
+    public abstract string EmptyBytes { get; }
+
     /// <summary>Releases pooled resources.</summary>
     public virtual void Dispose()
     {

@@ -14,6 +14,9 @@ internal sealed class SqliteDialect(string path) : SqlDialect
         DefaultTimeout = 30,
     }.ToString();
 
+    /// <inheritdoc />
+    public override string EmptyBytes => "X''";
+
     public override string Description => $"SQLite store '{path}'";
 
     public override DbConnection Open()

@@ -58,7 +58,7 @@ public abstract class StoreContract : IDisposable
     }
 
     [Fact]
-    public void Deleting_leaves_a_tombstone_that_derived_views_see_and_a_re_add_revives_the_letter()
+    public void Deleting_leaves_a_tombstone_without_the_letters_bytes_that_derived_views_see_and_a_re_add_revives_the_letter()
     {
         var store = _store.Open();
         var added = store.Add([Markdown(3), Markdown(4)]).Value;
@@ -66,6 +66,7 @@ public abstract class StoreContract : IDisposable
         var deleted = store.Delete(added[0].LetterId).Value;
         var unknown = store.Delete("no-such-letter").Value;
         var again = store.Delete(added[0].LetterId).Value;
+        var kept = store.Get(added[0].LetterId).Value;
         var changes = store.ChangesAfter(added[1].Sequence, 10).Value;
         var revived = Assert.Single(store.Add([Markdown(3)]).Value);
 
@@ -73,6 +74,7 @@ public abstract class StoreContract : IDisposable
         Assert.True(deleted > added[1].Sequence);
         Assert.Null(unknown);
         Assert.Null(again);
+        Assert.Equal((true, 0, (ImrLetter?)null), (kept?.Deleted, kept?.Original.Length, kept?.Letter));
         var tombstone = Assert.Single(changes);
         Assert.Equal((added[0].LetterId, (ImrLetter?)null), (tombstone.LetterId, tombstone.Letter));
         Assert.Equal(AddOutcome.Replaced, revived.Outcome);
@@ -104,15 +106,36 @@ public abstract class StoreContract : IDisposable
     }
 
     [Fact]
-    public void A_letter_too_large_to_be_one_is_kept_refused()
+    public void A_letter_too_large_to_be_one_is_kept_refused_with_only_the_start_of_its_bytes()
     {
         var store = _store.Open();
         var huge = new LetterSubmission(Encoding.UTF8.GetBytes(new string('a', 5 * 1024 * 1024)), "huge.txt");
 
         var added = Assert.Single(store.Add([huge]).Value);
+        var kept = store.Get(added.LetterId).Value;
 
         Assert.Equal((AddOutcome.Refused, ParseErrorCode.TooLarge), (added.Outcome, added.ParseError?.Code));
-        Assert.Equal(huge.Content.Length, store.Get(added.LetterId).Value?.Original.Length);
+        Assert.Equal(AddPolicy.DefaultRefusedBytesKept, kept?.Original.Length);
+        Assert.Equal(huge.Content[..AddPolicy.DefaultRefusedBytesKept], kept!.Original);
+        Assert.Contains("kept the first 65,536 of its 5,242,880 bytes", kept.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_letter_over_the_policys_limits_is_kept_refused_saying_which_limit()
+    {
+        var store = _store.Open();
+        var letter = Markdown(5);
+        var items = LetterReader.ReadBytes(letter.Content).Value.Items.Count;
+        var policy = new AddPolicy(l => l.Items.Count > items - 1 ? $"at most {items - 1} items per letter" : null, RefusedBytesKept: 100);
+
+        var added = Assert.Single(store.Add([letter], policy).Value);
+        var kept = store.Get(added.LetterId).Value;
+        var accepted = Assert.Single(store.Add([letter]).Value);
+
+        Assert.Equal((AddOutcome.Refused, ParseErrorCode.OverLimit), (added.Outcome, added.ParseError?.Code));
+        Assert.StartsWith($"at most {items - 1} items per letter", added.ParseError!.Message, StringComparison.Ordinal);
+        Assert.Equal(letter.Content[..100], kept!.Original);
+        Assert.Equal(AddOutcome.Added, accepted.Outcome);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed partial class AddDeterminations(DeterminationStoreHost stores, Pre
         // The store parses each letter as it keeps it: this span holds the parsing too.
         var added = ServiceActivities.Store("add", sendable.Count).Traced(() => sendable.Count == 0
             ? Result<IReadOnlyList<StoredAdd>, StoreErrorCode>.Ok([])
-            : store.Add(sendable.Select(s => s.Letter).ToList()));
+            : store.Add(sendable.Select(s => s.Letter).ToList(), new AddPolicy(OverLimit, storage.RefusedBytesKept)));
         if (!added.TryGetValue(out var results))
         {
             return UseCaseErrors.FromStore(added.Error);
@@ -74,6 +74,29 @@ public sealed partial class AddDeterminations(DeterminationStoreHost stores, Pre
         var searchable = view.WaitFor(sequence, TimeSpan.FromSeconds(storage.ReadYourWritesSeconds), cancellationToken);
         LogAdded(logger, kept.Count, rejections.Count, sequence);
         return new AddedDeterminations(kept.Count, kept.Sum(r => r.Items), view.Count, rejections.OrderBy(r => r.Index).ToList(), sequence, searchable, warnings);
+    }
+
+    /// <summary>
+    /// Why a letter is over the limits a case is predicted under (so every letter kept can be assessed and shown whole),
+    /// naming the setting; null when it is within them.
+    /// </summary>
+    private string? OverLimit(ImrLetter letter)
+    {
+        var l = limits.Value;
+        if (letter.Items.Count > l.MaxItemsPerCase)
+        {
+            return $"the letter disputes {letter.Items.Count:N0} items; at most {l.MaxItemsPerCase:N0} are accepted per letter (ImrPredict:MaxItemsPerCase)";
+        }
+
+        if (letter.ClinicalSummary.Length > l.MaxSummaryChars)
+        {
+            return $"the clinical summary is {letter.ClinicalSummary.Length:N0} characters; at most {l.MaxSummaryChars:N0} are accepted (ImrPredict:MaxSummaryChars)";
+        }
+
+        var longest = letter.Items.Select((item, i) => (i, item.RequestedItem.Length)).MaxBy(x => x.Length);
+        return longest.Length > l.MaxItemChars
+            ? $"item {longest.i + 1}'s requested item is {longest.Length:N0} characters; at most {l.MaxItemChars:N0} are accepted (ImrPredict:MaxItemChars)"
+            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Kept {Letters} letters in the store (sequence {Sequence}); {Errors} refused by the parser")]

@@ -25,4 +25,11 @@ public sealed class StorageOptions
     /// <summary>How long an add waits for this replica's index to show the letters before it answers.</summary>
     [Range(0, 600)]
     public double ReadYourWritesSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// The most bytes of a refused letter the store keeps (its start: enough for an operator to see what was sent and
+    /// why it was refused); the rest is dropped and the error says how many it had. 0 keeps none.
+    /// </summary>
+    [Range(0, 16 * 1024 * 1024)]
+    public int RefusedBytesKept { get; set; } = Store.AddPolicy.DefaultRefusedBytesKept;
 }

@@ -9,6 +9,9 @@ public enum ParseErrorCode
     /// <summary>The input is larger than a letter can be.</summary>
     TooLarge,
 
+    /// <summary>The letter was read but is over a limit of the service that received it (items per letter, text lengths).</summary>
+    OverLimit,
+
     /// <summary>The input is binary data, not text.</summary>
     NotText,
 
