@@ -59,8 +59,20 @@ internal static class RetrainBenchmark
             var models = Path.Combine(folder.FullName, "models");
             var champion = Measure(tool, ["train", "--store", "--data-dir", data, "--decided-before", before, "-o", Path.Combine(models, "default"), "--no-baseline", "-q"]);
             Console.WriteLine($"  champion: imr train on decisions before {before}: exit {champion.ExitCode}, {champion.Seconds / 60:N1} min, peak {champion.PeakBytes / 1e9:N2} GB");
-            var retrain = Measure(tool, ["retrain", "--data-dir", data, "--models", models, "-q"]);
+            if (champion.ExitCode != 0)
+            {
+                Console.WriteLine(string.Join(Environment.NewLine, champion.Steps.Select(s => s.Line)));
+            }
+            // Not quiet: its progress lines, timed as they arrive, say where the time goes.
+            var retrain = Measure(tool, ["retrain", "--data-dir", data, "--models", models]);
             Console.WriteLine($"  imr retrain: exit {retrain.ExitCode}, {retrain.Seconds / 60:N1} min (target <= 15), peak {retrain.PeakBytes / 1e9:N2} GB (target <= 8)");
+            Console.WriteLine("  where the time went (each step from its progress line to the next):");
+            for (var i = 0; i < retrain.Steps.Count; i++)
+            {
+                var end = i + 1 < retrain.Steps.Count ? retrain.Steps[i + 1].At : retrain.Seconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {end - retrain.Steps[i].At,7:F1} s  {retrain.Steps[i].Line}"));
+            }
+
             Console.WriteLine(retrain.Output);
             return champion.ExitCode == 0 && retrain.ExitCode is 0 or 3 ? 0 : 1;
         }
@@ -70,8 +82,11 @@ internal static class RetrainBenchmark
         }
     }
 
-    /// <summary>Runs <c>imr</c> and samples its peak resident memory (VmHWM) until it exits.</summary>
-    private static (int ExitCode, double Seconds, long PeakBytes, string Output) Measure(string tool, string[] arguments)
+    /// <summary>
+    /// Runs <c>imr</c> and samples its peak resident memory (VmHWM) until it exits; each line it writes on standard error
+    /// (its progress) with the second it arrived.
+    /// </summary>
+    private static (int ExitCode, double Seconds, long PeakBytes, string Output, List<(double At, string Line)> Steps) Measure(string tool, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(tool);
@@ -83,14 +98,25 @@ internal static class RetrainBenchmark
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
+        var steps = new List<(double At, string Line)> { (0, "start: the runtime, reading the store") };
+        var error = Task.Run(() =>
+        {
+            while (process.StandardError.ReadLine() is { } line)
+            {
+                lock (steps)
+                {
+                    steps.Add((stopwatch.Elapsed.TotalSeconds, line));
+                }
+            }
+        });
         long peak = 0;
         while (!process.WaitForExit(250))
         {
             peak = Math.Max(peak, HighWaterMark(process.Id));
         }
 
-        return (process.ExitCode, stopwatch.Elapsed.TotalSeconds, peak, output.Result + error.Result);
+        error.Wait();
+        return (process.ExitCode, stopwatch.Elapsed.TotalSeconds, peak, output.Result, steps);
     }
 
     private static long HighWaterMark(int pid)

@@ -49,12 +49,25 @@ public static class ModelTrainer
         }
 
         var oof = CrossValidator.Run(ml, rows, spec, options, validationFolds, includeLogistic, progress, cancellationToken);
-        var calibration = CalibrationFitter.Fit(oof.Model, oof.Labels,
-            $"{validationFolds}-fold out-of-fold scores of the {rows.Count:N0} training items, folds grouped by letter");
-        var calibrated = CalibrationFitter.CrossFitted(oof.Model, oof.Labels, oof.Folds, validationFolds);
+        return FitValidated(ml, rows, spec, options, oof, validationFolds,
+            $"{validationFolds}-fold out-of-fold scores of the {rows.Count:N0} training items, folds grouped by letter", progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fits on all rows given scores that are already out of sample for every row (<paramref name="oof"/>, in row order,
+    /// <paramref name="folds"/> groups of rows each scored by a model that did not train on it): the calibration, the
+    /// threshold and the validation metrics come from those scores, <paramref name="scoresAre"/> says what they are.
+    /// What a retrain's refit uses, so the challenger's folds and held-out scores are not trained a second time.
+    /// </summary>
+    public static TrainedModel FitValidated<TRow>(MLContext ml, IReadOnlyList<TRow> rows, ICorpusSpec<TRow> spec, PipelineOptions options, OutOfFold oof,
+        int folds, string scoresAre, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        where TRow : class
+    {
+        var calibration = CalibrationFitter.Fit(oof.Model, oof.Labels, scoresAre);
+        var calibrated = CalibrationFitter.CrossFitted(oof.Model, oof.Labels, oof.Folds, folds);
         var best = BinaryMetrics.BestF1Threshold(oof.Model.Select(calibration.Apply).ToArray(), oof.Labels);
         var threshold = new ThresholdChoice(best.Threshold, best.Precision, best.Recall, best.F1,
-            $"best F1 for Overturned on {validationFolds}-fold out-of-fold calibrated probabilities, folds grouped by letter");
+            $"best F1 for Overturned on calibrated probabilities of {scoresAre}");
 
         var raw = EvaluationReport.Metrics(oof.Model, oof, oof.Thresholds);
         cancellationToken.ThrowIfCancellationRequested();
@@ -66,9 +79,9 @@ public static class ModelTrainer
             data.Schema,
             threshold,
             oof,
-            EvaluationReport.Calibrated(raw, calibrated, oof.Labels, oof.Groups, CrossValidator.CrossFittedThresholds(calibrated, oof.Labels, oof.Folds, validationFolds)),
+            EvaluationReport.Calibrated(raw, calibrated, oof.Labels, oof.Groups, CrossValidator.CrossFittedThresholds(calibrated, oof.Labels, oof.Folds, folds)),
             raw,
-            oof.Logistic is null ? null : EvaluationReport.Metrics(oof.Logistic, oof, CrossValidator.CrossFittedThresholds(oof.Logistic, oof.Labels, oof.Folds, validationFolds)),
+            oof.Logistic is null ? null : EvaluationReport.Metrics(oof.Logistic, oof, CrossValidator.CrossFittedThresholds(oof.Logistic, oof.Labels, oof.Folds, folds)),
             EvaluationReport.Metrics(oof.Constant, oof, oof.Constant.Select(_ => 1.01).ToArray()),
             calibration,
             calibrated,

@@ -126,12 +126,48 @@ public static class RetrainJob
             Invariant($"challenger {challenger.Ece:F3} vs champion {champion.Ece:F3}: rise {challenger.Ece - champion.Ece:F3}, allowed {settings.MaxEceRise:F3}")),
     ];
 
-    /// <summary>Trains the promoted model on every letter (training and held-out periods).</summary>
-    public static TrainedModel Refit(MLContext ml, IReadOnlyList<ImrLetter> letters, RetrainSettings settings, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains the promoted model on every letter (training and held-out periods). Its calibration, threshold and validation
+    /// metrics come from scores every item already has out of sample: the challenger's out-of-fold scores on the training
+    /// period and the challenger's scores on the rest (decided later, or undated), one more fold. Running a second
+    /// cross-validation on all items would cost two more fits for the same kind of scores (about a third of a retrain).
+    /// </summary>
+    public static TrainedModel Refit(MLContext ml, IReadOnlyList<ImrLetter> letters, RetrainComparison comparison, RetrainSettings settings,
+        IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var rows = TimeSplit.RowsOf(letters);
-        progress?.Report($"refitting the promoted model on all {rows.Count:N0} items");
-        return ModelTrainer.Train(ml, rows, LetterCorpus.Instance, OptionsFor(rows.Count, settings), settings.FoldsFor(rows.Count), includeLogistic: false, progress, cancellationToken).Value;
+        var challenger = comparison.Challenger;
+        var trained = TimeSplit.RowsOf(comparison.Split.Training);
+        var inTraining = comparison.Split.Training.Select(l => l.LetterId).ToHashSet(StringComparer.Ordinal);
+        var later = TimeSplit.RowsOf(letters.Where(l => !inTraining.Contains(l.LetterId)).ToList());
+        var oof = challenger.Validation;
+        if (oof.Labels.Length != trained.Count || !oof.Labels.SequenceEqual(trained.Select(r => r.Label)) || later.Count == 0)
+        {
+            // Not the rows the challenger validated on (it cannot happen for the letters it compared; kept honest anyway).
+            var rows = TimeSplit.RowsOf(letters);
+            progress?.Report($"refitting the promoted model on all {rows.Count:N0} items");
+            return ModelTrainer.Train(ml, rows, LetterCorpus.Instance, OptionsFor(rows.Count, settings), settings.FoldsFor(rows.Count), includeLogistic: false, progress, cancellationToken).Value;
+        }
+
+        progress?.Report($"scoring the {later.Count:N0} items after the training period with the challenger");
+        var laterScores = ModelScores.Raw(ml, challenger.Model, later);
+        var folds = oof.Folds.Max() + 2;
+        var all = trained.Concat(later).ToList();
+        var labels = all.Select(r => r.Label).ToArray();
+        var foldOf = oof.Folds.Concat(Enumerable.Repeat(folds - 1, later.Count)).ToArray();
+        var scores = oof.Model.Concat(laterScores).ToArray();
+        var combined = new OutOfFold
+        {
+            Labels = labels,
+            Groups = [.. all.Select(r => r.LetterId)],
+            Folds = foldOf,
+            Model = scores,
+            Constant = [.. Enumerable.Repeat(oof.Constant.Length == 0 ? 0 : oof.Constant[0], all.Count)],
+            Thresholds = CrossValidator.CrossFittedThresholds(scores, labels, foldOf, folds),
+        };
+        progress?.Report($"refitting the promoted model on all {all.Count:N0} items");
+        return ModelTrainer.FitValidated(ml, all, LetterCorpus.Instance, OptionsFor(all.Count, settings), combined, folds,
+            Invariant($"out-of-sample scores of all {all.Count:N0} items: the challenger's {folds - 1}-fold out-of-fold scores on the {trained.Count:N0} items of the training period (folds grouped by letter) and its scores on the {later.Count:N0} later items"),
+            progress, cancellationToken);
     }
 
     /// <summary>

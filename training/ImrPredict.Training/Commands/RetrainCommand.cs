@@ -135,6 +135,7 @@ internal static class RetrainCommand
         var runTime = DateTimeOffset.UtcNow;
         var reportDirectory = args.Report?.FullName ?? Path.Combine(history.ModelsDirectory, "retrain", runTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
         var verdict = Verdict(comparison, args.DryRun, s.ShuffleLabels);
+        console.Say("writing the comparison report and its plots");
         ComparisonReport.Write(reportDirectory, comparison, s, verdict);
         Print(comparison);
         Console.WriteLine(verdict);
@@ -160,7 +161,7 @@ internal static class RetrainCommand
         try
         {
             var written = comparison.Decision == RetrainDecision.Promote
-                ? WriteRefit(ml, letters, s, source, staging, reportDirectory, console, cancellationToken)
+                ? WriteRefit(ml, letters, comparison, s, source, staging, reportDirectory, console, cancellationToken)
                 : WriteRecalibrated(ml, champion!, comparison, staging, reportDirectory);
             if (written is not null)
             {
@@ -251,16 +252,17 @@ internal static class RetrainCommand
         return loaded.Parsed;
     }
 
-    private static string? WriteRefit(MLContext ml, IReadOnlyList<ImrLetter> letters, RetrainSettings settings, string source, string staging, string reportDirectory,
-        ConsoleProgress console, CancellationToken cancellationToken)
+    private static string? WriteRefit(MLContext ml, IReadOnlyList<ImrLetter> letters, RetrainComparison comparison, RetrainSettings settings, string source, string staging,
+        string reportDirectory, ConsoleProgress console, CancellationToken cancellationToken)
     {
-        var trained = console.Run("refitting", (_, status) => RetrainJob.Refit(ml, letters, settings, status, cancellationToken));
+        var trained = console.Run("refitting", (_, status) => RetrainJob.Refit(ml, letters, comparison, settings, status, cancellationToken));
+        console.Say("writing the bundle and its report");
         var options = RetrainJob.OptionsFor(trained.Rows, settings);
         var description = new BundleDescription("letters", "letters", options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns,
             [$"{source} (retrain)"], null, letters.Max(l => l.Header.DecisionDate));
         var saved = BundleBuilder.Save(ml, staging, trained, description, overwrite: false, (folder, version) =>
         {
-            BundleReport.Write(folder, version, settings.FoldsFor(trained.Rows), trained, null);
+            BundleReport.Write(folder, version, trained.Validation.Folds.Max() + 1, trained, null);
             CopyReport(reportDirectory, folder);
         });
         return saved.Success ? null : $"{saved.Error.Message}; nothing was published";
