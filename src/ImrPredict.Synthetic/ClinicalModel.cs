@@ -375,6 +375,12 @@ internal static class ClinicalModel
     {
         var item = s.Rng.Pick(Vocabulary.OtherItems);
         s.Request(_ => item.Name, null);
+        // A urine drug screen is drawn among other services but read, as real letters are, as a lab test.
+        if (Core.Parsing.ItemAttributeExtractor.Categorize(item.Name) is ItemCategory.Lab)
+        {
+            s.ParsedCategory = ItemCategory.Lab;
+        }
+
         s.Base = item.Base;
         s.Guideline(item.Topic, string.Empty, item.Topic, string.Empty);
         s.Intro($"Per the guidelines on {item.Topic.ToLowerInvariant()}, the request must be supported by the clinical picture.");

@@ -127,7 +127,10 @@ internal sealed class ScenarioBuilder(ItemCategory category, Patient patient, Rn
         }
     }
 
-    public Scenario Build() => new(category, Kind ?? category.ToString(), Drug, _format, _count, Base, _facts, _intros, _claimsAdministrator, _maximus);
+    /// <summary>The category the parser gives the request when it is not the one drawn (an "other" service that is a lab test).</summary>
+    public ItemCategory? ParsedCategory { get; set; }
+
+    public Scenario Build() => new(ParsedCategory ?? category, Kind ?? category.ToString(), Drug, _format, _count, Base, _facts, _intros, _claimsAdministrator, _maximus);
 
     private string Citation(string topic, string pages, bool odg)
     {

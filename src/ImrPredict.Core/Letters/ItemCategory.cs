@@ -44,4 +44,8 @@ public enum ItemCategory
 
     /// <summary>Anything that fits no other category.</summary>
     Other,
+
+    /// <summary>Laboratory and bedside tests: blood work (CBC, BMP, PT/PTT), urine drug tests, EKGs (added after
+    /// <see cref="Other"/> so the numeric values of the others stay as they were).</summary>
+    Lab,
 }

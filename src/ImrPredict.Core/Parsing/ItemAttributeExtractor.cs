@@ -11,7 +11,9 @@ public static partial class ItemAttributeExtractor
     // before drug names ("Toradol injection" is an injection; "Lidoderm patch" is topical before other drug).
     private static readonly (ItemCategory Category, Regex Pattern)[] Rules =
     [
-        (ItemCategory.Electrodiagnostics, Words(@"emg|ncv|ncs|emg/ncv|emg/ncs|nerve conduction|electromyograph\w*|electrodiagnostic\w*")),
+        (ItemCategory.Electrodiagnostics, Words(@"emg|ncv|ncs|emg/ncv|emg/ncs|nerve conduction|electromyograph\w*|electrodiagnostic\w*|ssep|sseps|somatosensory evoked\w*")),
+        // Before therapy: "PT/PTT" is a clotting test, not physical therapy.
+        (ItemCategory.Lab, Words(@"labs?|laboratory|pt/ptt|ptt|pt/inr|inr|cbc|complete blood count|bmp|cmp|metabolic panel|blood (?:work|tests?|draw)|urine (?:drug )?(?:tests?|testing|screens?|screening|toxicology)|urinalysis|drug (?:tests?|testing|screens?|screening)|toxicology|ekg|ecg|electrocardiograms?|hba1c|a1c|lipid panel")),
         (ItemCategory.Imaging, Words(@"mri|mra|ct|ct scan|cat scan|x-rays?|xrays?|radiographs?|bone scan|imaging|arthrogram|myelogram|dexa|magnetic resonance|sonogram|diagnostic ultrasound|ultrasound of|ultrasound guided")),
         (ItemCategory.PhysicalTherapy, Words(@"physical therapy|physiotherapy|pt|chiropractic|chiropractor|chiro\w*|acupuncture|occupational therapy|manipulation|massage|aquatic therapy|aqua therapy|pool therapy|work hardening|work conditioning|therapeutic exercise|electrical stimulation|ultrasound \d+ times|myofascial release|traction|physical medicine")),
         (ItemCategory.ConsultVisit, Words(@"consult\w*|referral|refer|evaluation|evaluate|office visits?|follow[- ]up|visits?|physical exam|re-?examination|exam|second opinion|specialist")),
@@ -52,6 +54,12 @@ public static partial class ItemAttributeExtractor
         if (Percentages().Count(requestedItem) >= 2)
         {
             return ItemCategory.TopicalCompound;
+        }
+
+        // A procedure named before a weak consult word is the procedure ("Right knee arthroscopy with evaluation of the ACL").
+        if (ProcedureBeforeEvaluation().IsMatch(requestedItem))
+        {
+            return ItemCategory.Surgery;
         }
 
         // Strengths like "10/325mg" are drugs whatever else the text says ("Norco 10/325mg for the low back").
@@ -157,4 +165,7 @@ public static partial class ItemAttributeExtractor
 
     [GeneratedRegex(@"\b(?:(?<a>\d+)\s*|(?<a>))(?:x|times)\s*(?<b>\d+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimesShort();
+
+    [GeneratedRegex(@"\b(?:arthroscop\w*|\w+ectomy|\w+otomy|\w+plasty|fusion|laminectomy|decompression|repair|reconstruction)\b.*\b(?:with|and|including) (?:an? )?(?:evaluation|exam\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex ProcedureBeforeEvaluation();
 }

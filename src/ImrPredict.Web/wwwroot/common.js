@@ -181,7 +181,7 @@ const Imr = (() => {
   /** The item categories (the API's names) with their labels, filled into every select marked data-categories. */
   const categories = [['Opioid', 'Opioid'], ['MuscleRelaxant', 'Muscle relaxant'], ['Nsaid', 'NSAID'], ['TopicalCompound', 'Topical compound'],
     ['OtherDrug', 'Other drug'], ['PhysicalTherapy', 'Physical therapy'], ['Imaging', 'Imaging'], ['Electrodiagnostics', 'Electrodiagnostics'],
-    ['Injection', 'Injection'], ['Surgery', 'Surgery'], ['Dme', 'Equipment (DME)'], ['ConsultVisit', 'Consult or visit'], ['Other', 'Other']];
+    ['Injection', 'Injection'], ['Surgery', 'Surgery'], ['Dme', 'Equipment (DME)'], ['ConsultVisit', 'Consult or visit'], ['Lab', 'Lab or test'], ['Other', 'Other']];
   // Scripts are deferred: the page is parsed, and this runs before the page's own script reads the selects.
   for (const select of document.querySelectorAll('select[data-categories]')) {
     select.append(...categories.map(([value, label]) => el('option', { value }, label)));
