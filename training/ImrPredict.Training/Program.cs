@@ -7,6 +7,7 @@ root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(BootstrapCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(CriteriaCommand.Create());
 root.Subcommands.Add(RetrainCommand.Create());
 root.Subcommands.Add(DriftCommand.Create());
 root.Subcommands.Add(BundleCommands.List());
