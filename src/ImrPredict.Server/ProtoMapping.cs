@@ -36,6 +36,7 @@ internal static class ProtoMapping
             message.Contributions.AddRange(item.Contributions.Select(ToMessage));
             message.Reasons.AddRange(item.Reasons.Select(ToMessage));
             message.Precedents.AddRange(item.Precedents.Select(ToMessage));
+            message.Criteria.AddRange((item.Criteria ?? []).Select(ToMessage));
             response.Items.Add(message);
         }
 
@@ -63,6 +64,39 @@ internal static class ProtoMapping
         Words = reason.Words,
         Spans = { reason.Spans.Select(ToMessage) },
         Features = { reason.Features },
+        Kind = reason.Kind.ToString().ToLowerInvariant(),
+        Criterion = reason.Criterion ?? string.Empty,
+        Status = reason.Status is { } status ? StatusName(status) : string.Empty,
+    };
+
+    public static CriterionCheck ToMessage(Core.Criteria.CriterionFinding finding)
+    {
+        var check = new CriterionCheck
+        {
+            Id = finding.Criterion.Id,
+            Text = finding.Criterion.Text,
+            Guideline = finding.Criterion.Guideline,
+            Status = StatusName(finding.Status),
+            Favours = finding.Criterion.Favours == Core.Criteria.CriterionEffect.Supports ? "supports" : "against",
+            FavoursRequest = finding.FavoursRequest,
+            WeighsAgainstRequest = finding.WeighsAgainstRequest,
+            Field = finding.Criterion.Scope == Core.Criteria.CriterionScope.Item ? "requestedItem" : "clinicalSummary",
+            Spans = { finding.Evidence.Select(e => ToMessage(e.Term)) },
+            CitedByReview = finding.CitedByReview,
+        };
+        if (finding.Discussion is { } discussion)
+        {
+            check.Discussion = ToMessage(discussion);
+        }
+
+        return check;
+    }
+
+    private static string StatusName(Core.Criteria.CriterionStatus status) => status switch
+    {
+        Core.Criteria.CriterionStatus.Documented => "documented",
+        Core.Criteria.CriterionStatus.DocumentedAbsent => "documented_absent",
+        _ => "not_mentioned",
     };
 
     public static V1.TextSpan ToMessage(Core.Text.TextSpan span) => new() { Start = span.Start, End = span.End };

@@ -76,8 +76,7 @@ public sealed class ReasonBuilderTests
 
     [Theory]
     [InlineData(FeatureSource.Item, "mri", 1, "requested item says \"MRI\"")]
-    [InlineData(FeatureSource.Item, "ct", 0, "requested item does not say \"ct\"")]
-    [InlineData(FeatureSource.ItemLetters, "umba", 1, "requested item has \"umba\"")]
+    [InlineData(FeatureSource.Item, "lumbar", 0, "requested item does not say \"lumbar\"")]
     [InlineData(FeatureSource.Category, "Imaging", 1, "item category is Imaging")]
     [InlineData(FeatureSource.Category, "Opioid", 0, "item category is not Opioid")]
     [InlineData(FeatureSource.Number, "DaysFromInjuryToUrDenial", 400, "days from injury to UR denial is 400")]
@@ -89,11 +88,33 @@ public sealed class ReasonBuilderTests
         var (contributions, reasons) = ReasonBuilder.Explain(Summary, "MRI of the lumbar spine", [Words(source, words, 0.1, value)]);
 
         Assert.Equal(expected, Assert.Single(reasons).Text);
-        if (source is FeatureSource.Item or FeatureSource.ItemLetters && value > 0)
+        Assert.Equal(source switch { FeatureSource.Category => ReasonKind.Category, FeatureSource.Number or FeatureSource.NumberMissing => ReasonKind.Number, _ => ReasonKind.Term },
+            reasons[0].Kind);
+        if (source is FeatureSource.Item && value > 0)
         {
             var span = Assert.Single(contributions[0].Spans);
             Assert.Equal(words, "MRI of the lumbar spine"[span.Start..span.End], StringComparer.OrdinalIgnoreCase);
         }
+    }
+
+    /// <summary>What the model may weigh but a reader is never shown: stop words, bare numbers, short fragments, pieces of words, character n-grams.</summary>
+    [Theory]
+    [InlineData(FeatureSource.Summary, "to", 1)]
+    [InlineData(FeatureSource.Summary, "he", 1)]
+    [InlineData(FeatureSource.Summary, "no", 1)]
+    [InlineData(FeatureSource.Summary, "1010", 0)]
+    [InlineData(FeatureSource.Summary, "concern for", 0)]
+    [InlineData(FeatureSource.Summary, "n 10", 0)]
+    [InlineData(FeatureSource.Item, "ct", 0)]
+    [InlineData(FeatureSource.ItemLetters, "umba", 1)]
+    [InlineData(FeatureSource.ItemLetters, "opro", 1)]
+    public void Words_a_reader_cannot_read_as_a_clinical_term_are_never_reasons(FeatureSource source, string words, double value)
+    {
+        var (contributions, reasons) = ReasonBuilder.Explain("He was sent to pain management with no concern for 10 of 10 pain.", "MRI of the lumbar spine",
+            [Words(source, words, 0.3, value)]);
+
+        Assert.Single(contributions);
+        Assert.Empty(reasons);
     }
 
     [Fact]

@@ -64,6 +64,8 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
             }
         }
 
+        // The criteria checklist reads the summary and the items only; detected once for the case, attributed per item.
+        var criteria = Core.Criteria.CriteriaDetector.Detect(input.ClinicalSummary, input.RequestedItems);
         var items = new List<ItemAssessment>(rows.Count);
         for (var index = 0; index < rows.Count; index++)
         {
@@ -85,7 +87,7 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
 
             var (explained, reasons) = ReasonBuilder.Explain(input.ClinicalSummary, item, prediction.Contributions);
             items.Add(new ItemAssessment(item, Enum.Parse<ItemCategory>(rows[index].ItemCategory), prediction.POverturned, prediction.Decision, explained, reasons, hits,
-                prediction.Support?.Items, prediction.LowSupport));
+                prediction.Support?.Items, prediction.LowSupport, criteria[index].Findings));
         }
 
         return new CaseAssessment(model.Manifest.BundleVersion, model.Predictor.Threshold, items);

@@ -14,6 +14,7 @@ namespace ImrPredict.Application.Cases;
 /// <param name="Precedents">The most similar prior decisions, when asked for.</param>
 /// <param name="CategorySupport">Training items of the item's category behind the prediction; null when the bundle does not record them.</param>
 /// <param name="LowSupport">True when the category had too few training items for the probability to be trusted as much as others.</param>
+/// <param name="Criteria">The guideline criteria of the item's category and what the summary says of each (the reviewer's checklist).</param>
 public sealed record ItemAssessment(
     string RequestedItem,
     ItemCategory Category,
@@ -23,4 +24,5 @@ public sealed record ItemAssessment(
     IReadOnlyList<Reason> Reasons,
     IReadOnlyList<PrecedentHit> Precedents,
     int? CategorySupport = null,
-    bool LowSupport = false);
+    bool LowSupport = false,
+    IReadOnlyList<Core.Criteria.CriterionFinding>? Criteria = null);

@@ -95,6 +95,22 @@
       reason.field === 'clinicalSummary' && (reason.spans || []).length
         ? [' ', el('button', { type: 'button', onclick: () => select(index, summaryView, summary, reason.spans) }, 'show in summary')]
         : null));
+    // The guideline criteria of the item's category as a checklist: met, not met, not mentioned, with the evidence.
+    const statusLabel = { documented: 'met', documented_absent: 'not met', not_mentioned: 'not mentioned' };
+    const statusMark = { documented: '\u2713', documented_absent: '\u2717', not_mentioned: '\u2013' };
+    const criteria = (item.criteria || []).map(check => el('li', { class: `criterion ${check.status}${check.favoursRequest ? ' favours' : check.weighsAgainstRequest ? ' against' : ''}` },
+      el('span', { class: 'mark', 'aria-hidden': 'true' }, `${statusMark[check.status] || '\u2013'} `),
+      el('span', { class: 'status' }, `${statusLabel[check.status] || check.status}: `),
+      check.text,
+      check.favoursRequest ? el('span', { class: 'meta' }, ' (supports the request)') : null,
+      check.weighsAgainstRequest ? el('span', { class: 'meta' }, ' (weighs against the request)') : null,
+      check.citedByReview ? el('span', { class: 'meta' }, ' \u00b7 the earlier review cited it') : null,
+      check.field === 'clinicalSummary' && (check.spans || []).length
+        ? [' ', el('button', { type: 'button', onclick: () => select(index, summaryView, summary, check.spans) }, 'show in summary')]
+        : check.discussion
+          ? [' ', el('button', { type: 'button', onclick: () => select(index, summaryView, summary, [check.discussion]) }, 'show the sentence')]
+          : null,
+      el('span', { class: 'visually-hidden' }, ` Guideline: ${check.guideline}`)));
     const precedents = (item.precedents || []).map(hit => el('li', {},
       badge(hit.decision), ' ', precedentLink(hit.id, item.requestedItem, hit.requestedItem),
       el('span', { class: 'meta' }, hit.decisionDate ? ` \u00b7 decided ${hit.decisionDate}` : ''),
@@ -110,6 +126,8 @@
       el('h4', {}, 'Why'),
       reasons.length ? el('ul', { class: 'reasons' }, reasons) : el('p', { class: 'meta' }, 'No reasons returned.'),
       el('button', { type: 'button', class: 'secondary', onclick: () => select(index, summaryView, summary) }, 'Mark this item\u2019s words in the summary'),
+      el('h4', {}, 'Guideline criteria in the summary'),
+      criteria.length ? el('ul', { class: 'criteria' }, criteria) : el('p', { class: 'meta' }, 'No criteria for this category.'),
       el('h4', {}, 'Closest precedents'),
       precedents.length ? el('ul', { class: 'plain' }, precedents) : el('p', { class: 'meta' }, 'None found.'));
   }

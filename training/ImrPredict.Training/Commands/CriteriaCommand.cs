@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ImrPredict.Core.Letters;
 using ImrPredict.ML.Training.Criteria;
-using ImrPredict.ML.Training.Data;
+using ImrPredict.ML.Data;
 
 namespace ImrPredict.Training.Commands;
 

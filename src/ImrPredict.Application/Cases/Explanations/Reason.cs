@@ -13,4 +13,8 @@ namespace ImrPredict.Application.Cases.Explanations;
 /// <param name="Words">The words, as the case writes them when they occur.</param>
 /// <param name="Spans">Where they occur in <paramref name="Field"/>.</param>
 /// <param name="Features">The model features merged into this reason.</param>
-public sealed record Reason(string Text, double Weight, bool Present, CaseField Field, string Words, IReadOnlyList<TextSpan> Spans, IReadOnlyList<string> Features);
+/// <param name="Kind">What the reason is about: a criterion, a clinical term, the category or a stated number.</param>
+/// <param name="Criterion">For a criterion reason, its catalogue id; null otherwise.</param>
+/// <param name="Status">For a criterion reason, what the summary says of it; null otherwise.</param>
+public sealed record Reason(string Text, double Weight, bool Present, CaseField Field, string Words, IReadOnlyList<TextSpan> Spans, IReadOnlyList<string> Features,
+    ReasonKind Kind = ReasonKind.Term, string? Criterion = null, Core.Criteria.CriterionStatus? Status = null);

@@ -26,9 +26,14 @@ public static partial class ReasonBuilder
         var explained = contributions.Select(c => Locate(c, summary, item)).ToList();
 
         var reasons = new List<Reason>();
-        foreach (var group in Merge(explained))
+        // Character n-grams of the item stay features (they are in the contributions) but are never reasons.
+        foreach (var group in Merge(explained.Where(c => c.Contribution.Source != FeatureSource.ItemLetters).ToList()))
         {
-            reasons.Add(ToReason(group, group[0].Field == CaseField.RequestedItem ? item : summary));
+            var reason = ToReason(group, group[0].Field == CaseField.RequestedItem ? item : summary);
+            if (reason.Kind != ReasonKind.Term || ReadableTerms.IsReadable(reason.Words, (reason.Field == CaseField.RequestedItem ? item : summary).Text, reason.Spans))
+            {
+                reasons.Add(reason);
+            }
         }
 
         return (explained, reasons.OrderByDescending(r => Math.Abs(r.Weight)).ThenBy(r => r.Text, StringComparer.Ordinal).ToList());
@@ -164,7 +169,13 @@ public static partial class ReasonBuilder
             FeatureSource.NumberMissing => first.Present ? $"{NumberName(words)} not stated" : $"{NumberName(words)} stated",
             _ => contribution.Feature,
         };
-        return new Reason(phrase, weight, first.Present, first.Field, words, spans, features);
+        var kind = contribution.Source switch
+        {
+            FeatureSource.Category => ReasonKind.Category,
+            FeatureSource.Number or FeatureSource.NumberMissing => ReasonKind.Number,
+            _ => ReasonKind.Term,
+        };
+        return new Reason(phrase, weight, first.Present, first.Field, words, spans, features, kind);
     }
 
     /// <summary>Overlapping spans joined, in text order.</summary>
