@@ -38,8 +38,13 @@ public sealed class ExplanationSpanTests(ServiceFixture fixture)
                 }
             }
 
-            // Every contribution is in exactly one reason; a reason's weight is its contributions' sum.
-            Assert.Equal(item.Contributions.Select(c => c.Feature).Order(), item.Reasons.SelectMany(r => r.Features).Order());
+            // Every contribution is in at most one reason, and every one a reader can read is in one (character n-grams of
+            // the item and unreadable words stay contributions only); a reason's weight is its contributions' sum.
+            var reasoned = item.Reasons.SelectMany(r => r.Features).ToList();
+            Assert.Equal(reasoned.Count, reasoned.Distinct().Count());
+            Assert.Subset(item.Contributions.Select(c => c.Feature).ToHashSet(), reasoned.ToHashSet());
+            Assert.All(item.Contributions.Where(c => c.Source is "Category" or "Number" or "NumberMissing"), c => Assert.Contains(c.Feature, reasoned));
+            Assert.All(item.Contributions.Where(c => c.Source == "ItemLetters"), c => Assert.DoesNotContain(c.Feature, reasoned));
             foreach (var reason in item.Reasons)
             {
                 Assert.Equal(item.Contributions.Where(c => reason.Features.Contains(c.Feature)).Sum(c => c.Weight), reason.Weight, 6);
