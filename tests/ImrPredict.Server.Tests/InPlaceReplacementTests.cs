@@ -83,6 +83,26 @@ public sealed class InPlaceReplacementTests(FreshBundlesFixture fresh) : IDispos
         Assert.Equal(FreshBundlesFixture.VersionOf(fresh.CandidateA), FreshBundlesFixture.VersionOf(Serving));
     }
 
+    [Fact]
+    public void A_serving_bundle_damaged_after_it_was_kept_is_replaced_without_force_and_rolled_back_to_its_kept_copy()
+    {
+        var bootstrapped = fresh.Bootstrapped;
+        var model = Path.Combine(Serving, "model.zip");
+        var bytes = File.ReadAllBytes(model);
+        bytes.AsSpan(bytes.Length / 2, 4096).Clear();
+        File.WriteAllBytes(model, bytes);
+
+        var promoted = Imr.Invoke(["promote", fresh.CandidateA, "--models", _models], Timeout);
+        var rollback = Imr.Invoke(["rollback", "--models", _models], Timeout);
+
+        FreshBundlesFixture.Expect(promoted);
+        Assert.DoesNotContain("lost", promoted.Error, StringComparison.Ordinal);
+        FreshBundlesFixture.Expect(rollback);
+        var restored = FreshBundlesFixture.Hashes(Serving);
+        Assert.True(restored.Remove("promotion.json"));
+        Assert.Equal(bootstrapped.OrderBy(e => e.Key), restored.OrderBy(e => e.Key));
+    }
+
     private async Task<bool> WaitForLogAsync(string version, CancellationToken token)
     {
         var log = Path.Combine(_models, "history", "promotions.jsonl");

@@ -57,7 +57,7 @@ public static partial class ItemAttributeExtractor
         }
 
         // A procedure named before a weak consult word is the procedure ("Right knee arthroscopy with evaluation of the ACL").
-        if (ProcedureBeforeEvaluation().IsMatch(requestedItem))
+        if (requestedItem.Length <= 1000 && ProcedureBeforeEvaluation().IsMatch(requestedItem))
         {
             return ItemCategory.Surgery;
         }
@@ -166,6 +166,6 @@ public static partial class ItemAttributeExtractor
     [GeneratedRegex(@"\b(?:(?<a>\d+)\s*|(?<a>))(?:x|times)\s*(?<b>\d+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimesShort();
 
-    [GeneratedRegex(@"\b(?:arthroscop\w*|\w+ectomy|\w+otomy|\w+plasty|fusion|laminectomy|decompression|repair|reconstruction)\b.*\b(?:with|and|including) (?:an? )?(?:evaluation|exam\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:arthroscop\w*|\w+ectomy|\w+otomy|\w+plasty|fusion|laminectomy|decompression|repair|reconstruction)\b[^;]{0,200}?\b(?:with|and|including) (?:an? )?(?:evaluation|exam\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex ProcedureBeforeEvaluation();
 }

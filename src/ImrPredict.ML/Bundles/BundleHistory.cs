@@ -76,6 +76,12 @@ public sealed class BundleHistory
         var kept = KeepLocked(ServingDirectory);
         if (!kept.TryGetValue(out var version))
         {
+            // Damaged in place after it was kept (a replica keeps what it loads): the history's copy is whole, nothing is lost.
+            if (ServingName() is { } named && IsSafeName(named) && ModelBundle.ReadChecked(PathOf(named)).Success)
+            {
+                return named;
+            }
+
             return kept.FailAs<string?>();
         }
 
@@ -200,16 +206,19 @@ public sealed class BundleHistory
         File.AppendAllText(Path.Combine(HistoryDirectory, LogFile), JsonSerializer.Serialize(promotion, LogJson) + "\n");
 
     /// <summary>Names a damaged serving bundle as well as its files allow.</summary>
-    private string DescribeServing()
+    private string DescribeServing() => ServingName() is { } name ? $"bundle {name}" : $"the bundle in {ServingDirectory}";
+
+    /// <summary>The version the serving folder's manifest names, even when its model does not match it; null when unreadable.</summary>
+    private string? ServingName()
     {
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(ServingDirectory, ModelBundle.ManifestFile)));
-            return document.RootElement.TryGetProperty("bundleVersion", out var v) && v.GetString() is { } name ? $"bundle {name}" : "an unnamed bundle";
+            return document.RootElement.TryGetProperty("bundleVersion", out var v) ? v.GetString() : null;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
-            return $"the bundle in {ServingDirectory}";
+            return null;
         }
     }
 
