@@ -20,6 +20,8 @@ public sealed class TriageTests(BrowserFixture fixture)
         await page.SetInputFilesAsync("#files", paths);
 
         await Expect(page.Locator("#ranking[data-state=done]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var refused = string.Join(" / ", await page.Locator("#refused li").AllTextContentsAsync());
+        Assert.True(await page.Locator("#refused").IsHiddenAsync(), $"letters were refused: {refused}");
         await Expect(page.Locator("#status")).ToContainTextAsync($"{expectedItems} items ranked from 20 files");
         var rows = page.Locator("#table tbody tr");
         await Expect(rows).ToHaveCountAsync(expectedItems);

@@ -56,6 +56,8 @@ public sealed partial class ModelHost(string bundleDirectory, ILogger<ModelHost>
         }
 
         var smoke = predictor.Predict(CaseRows.For(SmokeCase, "smoke")[0]);
+        // The criteria checklist every assessment carries: its patterns compile here, before the first call waits on them.
+        _ = Core.Criteria.CriteriaDetector.Detect(SmokeCase.ClinicalSummary, SmokeCase.RequestedItems);
         if (double.IsNaN(smoke.POverturned) || smoke.POverturned is < 0 or > 1)
         {
             return Refuse($"the bundle at '{directory}' gave probability {smoke.POverturned} on the smoke case");

@@ -49,24 +49,24 @@ public static partial class ClinicalContext
         return " " + string.Join(' ', kept) + " ";
     }
 
-    [GeneratedRegex(@"\b(?:no|not|without|denies|denied|deny|negative for|free of|absence of|absent|lack of|lacks|lacking|never|none|nor|neither|failed to|fails to|did not|does not|do not|has not|have not|had not|was not|were not|is not|are not|unable to|ruled out|rules out)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:no|not|without|denies|denied|deny|negative for|free of|absence of|absent|lack of|lacks|lacking|never|none|nor|neither|failed to|fails to|did not|does not|do not|has not|have not|had not|was not|were not|is not|are not|unable to|ruled out|rules out)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PreNegation();
 
-    [GeneratedRegex(@"\b(?:no (?:significant |substantial )?change|no (?:further|increase|new)|not only|not necessarily|no longer than|without (?:difficulty|any change)|gram[- ]negative)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:no (?:significant |substantial )?change|no (?:further|increase|new)|not only|not necessarily|no longer than|without (?:difficulty|any change)|gram[- ]negative)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PseudoNegation();
 
-    [GeneratedRegex(@"^\s*(?:(?:was|were|is|are|has been|have been|remained|remains)\s+)?(?:negative|not (?:documented|noted|provided|present|seen|found|reported|demonstrated|evident)|ruled out|absent|unremarkable|normal|resolved|unlikely)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^\s*(?:(?:was|were|is|are|has been|have been|remained|remains)\s+)?(?:negative|not (?:documented|noted|provided|present|seen|found|reported|demonstrated|evident)|ruled out|absent|unremarkable|normal|resolved|unlikely)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PostNegation();
 
-    [GeneratedRegex(@"\b(?:rule out|to rule out|r/o|possible|possibly|probable|suspected|suspect|suspicion of|concern for|concerning for|question of|questionable|evaluate for|to evaluate|assess for|whether|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:rule out|to rule out|r/o|possible|possibly|probable|suspected|suspect|suspicion of|concern for|concerning for|question of|questionable|evaluate for|to evaluate|assess for|whether|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Uncertainty();
 
-    [GeneratedRegex(@"\b(?:history of|h/o|previous|previously|prior|in the past|remote)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:history of|h/o|previous|previously|prior|in the past|remote)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex History();
 
-    [GeneratedRegex(@"\b(?:but|however|although|though|except|apart from|aside from|yet|which|who|whereas)\b|[:(]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:but|however|although|though|except|apart from|aside from|yet|which|who|whereas)\b|[:(]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ScopeBreaker();
 
-    [GeneratedRegex(@"\b(?:utilization review|UR|non-?certifi\w*|noncertifi\w*|modified (?:the )?(?:request|to)|(?:was|were) (?:previously )?denied|denied (?:the )?(?:request|certification)|not (?:medically )?necessary|claims administrator|prior determination|previous determination|(?:prior|previous|original) review|request for authorization|RFA|peer review|reviewer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:utilization review|UR|non-?certifi\w*|noncertifi\w*|modified (?:the )?(?:request|to)|(?:was|were) (?:previously )?denied|denied (?:the )?(?:request|certification)|not (?:medically )?necessary|claims administrator|prior determination|previous determination|(?:prior|previous|original) review|request for authorization|RFA|peer review|reviewer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriorReview();
 }

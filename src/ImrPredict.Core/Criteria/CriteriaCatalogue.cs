@@ -101,7 +101,8 @@ public sealed class CriteriaCatalogue
     /// <summary>Phrases as one pattern, longest first, each standing alone (not inside a longer word), spaces matching any run of white space.</summary>
     private static Regex WholeWords(IEnumerable<string> phrases) => new(
         "(?:" + string.Join('|', phrases.OrderByDescending(p => p.Length).Select(Alone)) + ")",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
+        // No match timeout: literal alternatives between lookarounds match in linear time, and a timeout trips under load.
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     /// <summary>A phrase that may not continue a word where it starts or ends with a letter or digit ("% relief" may follow "60").</summary>
     private static string Alone(string phrase) =>

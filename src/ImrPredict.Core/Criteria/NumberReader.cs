@@ -76,15 +76,15 @@ public static partial class NumberReader
     private static int? Number(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : Words.TryGetValue(text, out var w) ? w : null;
 
-    [GeneratedRegex(@"(?<![\d/.])(?<score>\d{1,2})(?:\s*(?:-|to)\s*(?<high>\d{1,2}))?\s*(?:/\s*10|out of\s*10|over\s*10|on a (?:scale of )?(?:0-|1-|0 to |1 to )?10(?:-point)?(?: pain)? scale)(?![\d/])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?<![\d/.])(?<score>\d{1,2})(?:\s*(?:-|to)\s*(?<high>\d{1,2}))?\s*(?:/\s*10|out of\s*10|over\s*10|on a (?:scale of )?(?:0-|1-|0 to |1 to )?10(?:-point)?(?: pain)? scale)(?![\d/])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pain();
 
-    [GeneratedRegex(@"\bwith(?<without>out)?\s+(?:the\s+|his\s+|her\s+)?(?:pain\s+)?(?:medications?|meds)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\bwith(?<without>out)?\s+(?:the\s+|his\s+|her\s+)?(?:pain\s+)?(?:medications?|meds)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Medication();
 
-    [GeneratedRegex(@"\b(?:completed|attended|had|received|undergone|underwent|has had|participated in)\s+(?:at least\s+|approximately\s+|about\s+|over\s+)?(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty|twenty-four)\s+(?:\w+\s+){0,2}?(?:sessions|visits|treatments)\b|\b(?<n>\d{1,3})\s+(?:prior|previous|completed)\s+(?:\w+\s+){0,2}?(?:sessions|visits)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:completed|attended|had|received|undergone|underwent|has had|participated in)\s+(?:at least\s+|approximately\s+|about\s+|over\s+)?(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty|twenty-four)\s+(?:\w+\s+){0,2}?(?:sessions|visits|treatments)\b|\b(?<n>\d{1,3})\s+(?:prior|previous|completed)\s+(?:\w+\s+){0,2}?(?:sessions|visits)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SessionsDone();
 
-    [GeneratedRegex(@"(?<p>\d{2,3})\s*(?:%|percent)\s+(?:\w+\s+)?(?:relief|improvement|reduction|decrease|benefit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?<p>\d{2,3})\s*(?:%|percent)\s+(?:\w+\s+)?(?:relief|improvement|reduction|decrease|benefit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Relief();
 }

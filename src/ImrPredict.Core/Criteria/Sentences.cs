@@ -68,6 +68,6 @@ public static partial class Sentences
         "dr", "mr", "mrs", "ms", "vs", "etc", "approx", "no", "nos", "st", "jr", "sr", "e.g", "i.e", "pt", "pts", "hx", "dx", "tx", "rx", "fig", "ref", "mg", "ml",
     };
 
-    [GeneratedRegex(@"[.!?](?=\s+[""'(]?[A-Z0-9])|;", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"[.!?](?=\s+[""'(]?[A-Z0-9])|;", RegexOptions.CultureInvariant)]
     private static partial Regex Boundary();
 }

@@ -166,6 +166,6 @@ public static partial class ItemAttributeExtractor
     [GeneratedRegex(@"\b(?:(?<a>\d+)\s*|(?<a>))(?:x|times)\s*(?<b>\d+)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimesShort();
 
-    [GeneratedRegex(@"\b(?:arthroscop\w*|\w+ectomy|\w+otomy|\w+plasty|fusion|laminectomy|decompression|repair|reconstruction)\b[^;]{0,200}?\b(?:with|and|including) (?:an? )?(?:evaluation|exam\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"\b(?:arthroscop\w*|\w+ectomy|\w+otomy|\w+plasty|fusion|laminectomy|decompression|repair|reconstruction)\b[^;]{0,200}?\b(?:with|and|including) (?:an? )?(?:evaluation|exam\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProcedureBeforeEvaluation();
 }

@@ -86,9 +86,9 @@ public static partial class RationalePhraseMiner
         return phrases;
     }
 
-    [GeneratedRegex(@"[.;:!?]\s+", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"[.;:!?]\s+", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"[a-z0-9][a-z0-9'/+-]*", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"[a-z0-9][a-z0-9'/+-]*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 }
