@@ -197,6 +197,8 @@ internal static class ProtoMapping
         CategorySupport = { description.Manifest.CategorySupport.Select(s => new V1.CategorySupport { Category = s.Category, Items = s.Items, Overturned = s.Overturned }) },
         LowSupportBelow = description.Manifest.LowSupportBelow,
         RecalibratedFrom = description.Manifest.RecalibratedFrom ?? string.Empty,
+        TrainedOnGenerated = description.Manifest.TrainedOnGenerated,
+        TrainedOn = { description.Manifest.DataSources },
     };
 
     public static Google.Api.HttpBody ToReportBody(string name, byte[] content) => new()

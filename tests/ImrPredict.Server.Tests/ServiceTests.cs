@@ -168,6 +168,11 @@ public class ServiceTests(ServiceFixture fixture)
         using var manifest = JsonDocument.Parse(info.ManifestJson);
         Assert.Equal(info.BundleVersion, manifest.RootElement.GetProperty("bundleVersion").GetString());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        // The bootstrapped default bundle learned from generated letters, and says so.
+        Assert.True(info.TrainedOnGenerated);
+        Assert.Contains(info.TrainedOn, s => s.StartsWith("generated: 1500 letters", StringComparison.Ordinal));
+        var json = JsonDocument.Parse(await fixture.Http.GetStringAsync("/v1/model", Token)).RootElement;
+        Assert.True(json.GetProperty("trainedOnGenerated").GetBoolean());
     }
 
     [Fact]

@@ -43,6 +43,13 @@ public sealed record ModelManifest
     /// <summary>Where the training data came from.</summary>
     public required IReadOnlyList<string> DataSources { get; init; }
 
+    /// <summary>
+    /// Whether the model learned from generated demo letters (the default bundle's "generated: N letters, seed S"):
+    /// such a model and what it says must be labelled as a demo wherever a person reads them.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool TrainedOnGenerated => DataSources.Any(s => s.StartsWith("generated", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>For the DMHC export: the report years trained on, when filtered.</summary>
     public YearRange? ReportYears { get; init; }
 

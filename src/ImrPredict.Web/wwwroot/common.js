@@ -187,6 +187,22 @@ const Imr = (() => {
     select.append(...categories.map(([value, label]) => el('option', { value }, label)));
   }
 
+  /** Every page says so when the serving model learned from generated demo letters: its answers are a demo. */
+  async function labelDemoModel() {
+    try {
+      const model = await api('/v1/model');
+      if (!model.trainedOnGenerated) return;
+      const banner = el('p', { class: 'demo-banner', role: 'note' },
+        el('strong', {}, 'Demo model trained on generated letters'), ': add your decided letters and retrain. ',
+        'Its probabilities, reasons and generated precedents are for trying the service, not for deciding cases.');
+      // Inside the main landmark, first, so it is read before the page's content.
+      document.getElementById('main').prepend(banner);
+    } catch {
+      // No model yet, or the service is busy: the page says what it can without the label.
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', markNavigation);
+  document.addEventListener('DOMContentLoaded', labelDemoModel);
   return { api, ApiError, el, highlight, badge, percent, showError, readLetter, dropZone, precedentLink, toCsv, parseCsv, download };
 })();
