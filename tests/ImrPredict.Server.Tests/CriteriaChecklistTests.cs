@@ -6,8 +6,8 @@ using ImrPredict.Synthetic;
 namespace ImrPredict.Server.Tests;
 
 /// <summary>
-/// Each predicted item carries its category's guideline criteria with what the summary says of them and where, in gRPC
-/// and JSON; and the reasons shown beside the probability are clinical terms, the category or numbers, never a stop
+/// Each predicted item asked to be explained (contributions above 0) carries its category's guideline criteria with what
+/// the summary says of them and where, in gRPC and JSON; and the reasons shown beside the probability are clinical terms, the category or numbers, never a stop
 /// word, a bare number or a piece of a word.
 /// </summary>
 public sealed class CriteriaChecklistTests(ServiceFixture fixture)
@@ -23,9 +23,12 @@ public sealed class CriteriaChecklistTests(ServiceFixture fixture)
         request.Items.Add(new ItemRequest { RequestedItem = "MRI of the lumbar spine" });
 
         var item = (await fixture.Client.PredictAsync(request, cancellationToken: token)).Items[0];
-        using var json = await fixture.Http.PostAsJsonAsync("/v1/predict", new { clinicalSummary = Summary, items = new[] { new { requestedItem = "MRI of the lumbar spine" } } }, token);
+        using var json = await fixture.Http.PostAsJsonAsync("/v1/predict", new { clinicalSummary = Summary, items = new[] { new { requestedItem = "MRI of the lumbar spine" } }, contributions = 3 }, token);
+        var bare = (await fixture.Client.PredictAsync(new PredictRequest { ClinicalSummary = Summary, Items = { request.Items } }, cancellationToken: token)).Items[0];
         using var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync(token));
 
+        // An explanation is computed when one is asked for: a bare score carries no checklist.
+        Assert.Empty(bare.Criteria);
         var redFlags = Assert.Single(item.Criteria, c => c.Id == "imaging.red-flags");
         Assert.Equal(("documented_absent", "supports", true), (redFlags.Status, redFlags.Favours, redFlags.WeighsAgainstRequest));
         Assert.Equal("fracture", Summary[redFlags.Spans[0].Start..redFlags.Spans[0].End]);
