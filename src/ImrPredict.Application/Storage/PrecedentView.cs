@@ -20,7 +20,7 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
 
     /// <summary>Whether the index opened empty or far behind (rebuilt, said so), rather than a few changes behind.</summary>
     private volatile bool _rebuilding;
-    private string? _problem = "the precedent index has not been opened yet";
+    private string? _problem = "the precedent index is opening: its files are checked first, and a damaged one is set aside and rebuilt from the store";
 
     /// <summary>While an empty index is being built: the letters applied so far (any other cannot have items to delete).</summary>
     private HashSet<string>? _building;
