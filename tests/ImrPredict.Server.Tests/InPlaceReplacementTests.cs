@@ -62,10 +62,7 @@ public sealed class InPlaceReplacementTests(FreshBundlesFixture fresh) : IDispos
     [Fact]
     public void A_damaged_serving_bundle_stops_a_promotion_unless_forced_and_the_force_says_what_is_lost()
     {
-        var model = Path.Combine(Serving, "model.zip");
-        var bytes = File.ReadAllBytes(model);
-        bytes.AsSpan(bytes.Length / 2, 4096).Clear();
-        File.WriteAllBytes(model, bytes);
+        DamageServingModel();
         var damaged = FreshBundlesFixture.Hashes(Serving);
         var version = FreshBundlesFixture.VersionOf(Serving);
         Directory.Delete(Path.Combine(_models, "history"), recursive: true);
@@ -87,10 +84,7 @@ public sealed class InPlaceReplacementTests(FreshBundlesFixture fresh) : IDispos
     public void A_serving_bundle_damaged_after_it_was_kept_is_replaced_without_force_and_rolled_back_to_its_kept_copy()
     {
         var bootstrapped = fresh.Bootstrapped;
-        var model = Path.Combine(Serving, "model.zip");
-        var bytes = File.ReadAllBytes(model);
-        bytes.AsSpan(bytes.Length / 2, 4096).Clear();
-        File.WriteAllBytes(model, bytes);
+        DamageServingModel();
 
         var promoted = Imr.Invoke(["promote", fresh.CandidateA, "--models", _models], Timeout);
         var rollback = Imr.Invoke(["rollback", "--models", _models], Timeout);
@@ -101,6 +95,15 @@ public sealed class InPlaceReplacementTests(FreshBundlesFixture fresh) : IDispos
         var restored = FreshBundlesFixture.Hashes(Serving);
         Assert.True(restored.Remove("promotion.json"));
         Assert.Equal(bootstrapped.OrderBy(e => e.Key), restored.OrderBy(e => e.Key));
+    }
+
+    /// <summary>4 KB zeroed inside the serving model.zip: it no longer matches its manifest's hash.</summary>
+    private void DamageServingModel()
+    {
+        var model = Path.Combine(Serving, "model.zip");
+        var bytes = File.ReadAllBytes(model);
+        bytes.AsSpan(bytes.Length / 2, 4096).Clear();
+        File.WriteAllBytes(model, bytes);
     }
 
     private async Task<bool> WaitForLogAsync(string version, CancellationToken token)

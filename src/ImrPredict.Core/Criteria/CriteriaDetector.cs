@@ -20,8 +20,10 @@ public static class CriteriaDetector
         catalogue ??= CriteriaCatalogue.Default;
         var sentences = Sentences.Of(clinicalSummary);
         var numbers = NumberReader.Read(clinicalSummary, sentences);
-        var named = sentences.Select(s => Named(catalogue, clinicalSummary[s.Start..s.End])).ToList();
         var mentions = Mentions(catalogue, clinicalSummary, sentences);
+        // The treatments a sentence names are read only for sentences that mention a criterion (most do not).
+        var named = mentions.Values.SelectMany(list => list.Select(m => m.SentenceIndex)).Distinct()
+            .ToDictionary(i => i, i => Named(catalogue, clinicalSummary[sentences[i].Start..sentences[i].End]));
         var categories = requestedItems.Select(ItemAttributeExtractor.Categorize).ToList();
         var results = new List<ItemCriteria>(requestedItems.Count);
         for (var i = 0; i < requestedItems.Count; i++)
