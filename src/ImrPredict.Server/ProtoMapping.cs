@@ -80,7 +80,7 @@ internal static class ProtoMapping
             Favours = finding.Criterion.Favours == Core.Criteria.CriterionEffect.Supports ? "supports" : "against",
             FavoursRequest = finding.FavoursRequest,
             WeighsAgainstRequest = finding.WeighsAgainstRequest,
-            Field = finding.Criterion.Scope == Core.Criteria.CriterionScope.Item ? "requestedItem" : "clinicalSummary",
+            Field = finding.Evidence.FirstOrDefault()?.InRequestedItem ?? finding.Criterion.Scope == Core.Criteria.CriterionScope.Item ? "requestedItem" : "clinicalSummary",
             Spans = { finding.Evidence.Select(e => ToMessage(e.Term)) },
             CitedByReview = finding.CitedByReview,
         };

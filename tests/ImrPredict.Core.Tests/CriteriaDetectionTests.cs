@@ -38,6 +38,10 @@ public sealed class CriteriaDetectionTests
         { "Knee pain.", "Flurbiprofen 20%, Cyclobenzaprine 4% in cream base", "topical.unapproved-ingredient", CriterionStatus.Documented },
         { "Knee pain.", "Pre-operative PT/PTT", "surgery.add-on", CriterionStatus.Documented },
         { "The prior lumbar epidural injection gave 60% relief for two months.", "Lumbar epidural steroid injection at L4-L5", "injection.prior-relief", CriterionStatus.Documented },
+        { "Utilization review non-certified the request citing the MTUS guidelines.", "Norco 10/325mg #120", "review.reason-stated", CriterionStatus.Documented },
+        { "The patient reports that the MTUS exercise handout helped.", "Physical therapy 6 sessions", "review.reason-stated", CriterionStatus.NotMentioned },
+        { "Utilization review modified the request to 6 sessions.", "Physical therapy 12 sessions", "review.modified", CriterionStatus.Documented },
+        { "Low back pain.", "Retrospective request for Toradol 60mg injection (DOS 3/2/2015)", "request.retrospective", CriterionStatus.Documented },
     };
 
     [Theory]
@@ -48,7 +52,7 @@ public sealed class CriteriaDetectionTests
 
         Assert.NotNull(finding);
         Assert.Equal(expected, finding.Status);
-        Assert.All(finding.Evidence, e => Assert.True(e.Term.End <= (finding.Criterion.Scope == CriterionScope.Item ? item : summary).Length));
+        Assert.All(finding.Evidence, e => Assert.True(e.Term.End <= (e.InRequestedItem ? item : summary).Length));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ImrPredict.Core.Text;
 
 namespace ImrPredict.Core.Criteria;
@@ -8,9 +7,10 @@ namespace ImrPredict.Core.Criteria;
 /// negation, uncertainty or history trigger within a few words before the term (or a negation just after it: "was
 /// negative", "was not documented") applies unless a scope breaker ("but", "however", "which") stands between;
 /// pseudo-negations ("no change in", "not only") are not negations. A sentence that narrates the earlier utilization
-/// review or the request is marked as such.
+/// review or the request is marked as such. The triggers are found in one pass over the sentence
+/// (<see cref="ContextTriggers"/>), not by one pattern each: this runs for every mention of every case.
 /// </summary>
-public static partial class ClinicalContext
+public static class ClinicalContext
 {
     /// <summary>How many words before a term a trigger may stand.</summary>
     public const int WordsBefore = 6;
@@ -18,55 +18,115 @@ public static partial class ClinicalContext
     /// <summary>How many words after a term a trailing negation may stand.</summary>
     public const int WordsAfter = 4;
 
+    /// <summary>How far around a term a pseudo-negation ("no change in") is looked for.</summary>
+    private const int PseudoBefore = 40, PseudoAfter = 20;
+
     /// <summary>The context of the term at <paramref name="term"/> inside <paramref name="sentence"/> of <paramref name="text"/>.</summary>
-    public static MentionContext Of(string text, TextSpan sentence, TextSpan term)
+    public static MentionContext Of(string text, TextSpan sentence, TextSpan term) =>
+        Of(text, sentence, term, IsPriorReview(text, sentence));
+
+    /// <summary>The context of a term in a sentence already known to narrate (or not) the earlier review.</summary>
+    internal static MentionContext Of(string text, TextSpan sentence, TextSpan term, bool priorReview)
     {
-        var before = Window(text[sentence.Start..term.Start], WordsBefore, fromEnd: true);
-        var after = Window(text[term.End..sentence.End], WordsAfter, fromEnd: false);
-        var negated = (PreNegation().IsMatch(before) && !PseudoNegation().IsMatch(text[Math.Max(sentence.Start, term.Start - 40)..Math.Min(sentence.End, term.End + 20)]))
-            || PostNegation().IsMatch(after);
-        return new MentionContext(
-            negated,
-            Uncertainty().IsMatch(before),
-            History().IsMatch(before),
-            IsPriorReview(text[sentence.Start..sentence.End]));
+        var triggers = new List<(int Start, int End, ContextTrigger Kind)>();
+        ContextTriggers.Matcher.Find(text, sentence.Start, sentence.End, (start, end, kind) => triggers.Add((start, end, kind)));
+
+        // Before the term: from the last scope breaker, the last few words.
+        var breakerBefore = sentence.Start;
+        foreach (var t in triggers)
+        {
+            if (t.Kind == ContextTrigger.ScopeBreaker && t.End <= term.Start)
+            {
+                breakerBefore = Math.Max(breakerBefore, t.End);
+            }
+        }
+
+        var windowStart = WordsStartBefore(text, breakerBefore, term.Start, WordsBefore);
+
+        // After the term: up to the first scope breaker, the first few words.
+        var breakerAfter = sentence.End;
+        foreach (var t in triggers)
+        {
+            if (t.Kind == ContextTrigger.ScopeBreaker && t.Start >= term.End)
+            {
+                breakerAfter = Math.Min(breakerAfter, t.Start);
+            }
+        }
+
+        var afterStart = term.End;
+        while (afterStart < breakerAfter && char.IsWhiteSpace(text[afterStart]))
+        {
+            afterStart++;
+        }
+
+        var windowEnd = WordsEndAfter(text, afterStart, breakerAfter, WordsAfter);
+        var pseudoStart = Math.Max(sentence.Start, term.Start - PseudoBefore);
+        var pseudoEnd = Math.Min(sentence.End, term.End + PseudoAfter);
+
+        bool Before(ContextTrigger kind) => triggers.Exists(t => t.Kind == kind && t.Start >= windowStart && t.End <= term.Start);
+        var negated = (Before(ContextTrigger.Negation) && !triggers.Exists(t => t.Kind == ContextTrigger.PseudoNegation && t.Start >= pseudoStart && t.End <= pseudoEnd))
+            || triggers.Exists(t => t.Kind == ContextTrigger.PostNegation && t.Start == afterStart && t.End <= windowEnd);
+        return new MentionContext(negated, Before(ContextTrigger.Uncertainty), Before(ContextTrigger.History), priorReview);
     }
 
     /// <summary>Whether a sentence narrates the earlier utilization review or the request for authorization.</summary>
-    public static bool IsPriorReview(string sentence) => PriorReview().IsMatch(sentence);
+    public static bool IsPriorReview(string sentence) => IsPriorReview(sentence, new TextSpan(0, sentence.Length));
 
-    /// <summary>The last (or first) <paramref name="words"/> words of <paramref name="part"/>, cut at a scope breaker.</summary>
-    private static string Window(string part, int words, bool fromEnd)
+    /// <summary>Whether the sentence at <paramref name="sentence"/> of <paramref name="text"/> narrates the earlier review or the request.</summary>
+    public static bool IsPriorReview(string text, TextSpan sentence)
     {
-        var breakers = ScopeBreaker().Matches(part);
-        if (breakers.Count > 0)
-        {
-            part = fromEnd ? part[(breakers[^1].Index + breakers[^1].Length)..] : part[..breakers[0].Index];
-        }
-
-        var tokens = part.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var kept = fromEnd ? tokens.TakeLast(words) : tokens.Take(words);
-        return " " + string.Join(' ', kept) + " ";
+        var found = false;
+        ContextTriggers.PriorReview.Find(text, sentence.Start, sentence.End, (_, _, _) => found = true);
+        return found;
     }
 
-    [GeneratedRegex(@"\b(?:no|not|without|denies|denied|deny|negative for|free of|absence of|absent|lack of|lacks|lacking|never|none|nor|neither|failed to|fails to|did not|does not|do not|has not|have not|had not|was not|were not|is not|are not|unable to|ruled out|rules out)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PreNegation();
+    /// <summary>Where the last <paramref name="words"/> words before <paramref name="end"/> (and after <paramref name="start"/>) begin.</summary>
+    private static int WordsStartBefore(string text, int start, int end, int words)
+    {
+        var position = end;
+        for (var counted = 0; counted < words; counted++)
+        {
+            while (position > start && char.IsWhiteSpace(text[position - 1]))
+            {
+                position--;
+            }
 
-    [GeneratedRegex(@"\b(?:no (?:significant |substantial )?change|no (?:further|increase|new)|not only|not necessarily|no longer than|without (?:difficulty|any change)|gram[- ]negative)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PseudoNegation();
+            if (position == start)
+            {
+                return start;
+            }
 
-    [GeneratedRegex(@"^\s*(?:(?:was|were|is|are|has been|have been|remained|remains)\s+)?(?:negative|not (?:documented|noted|provided|present|seen|found|reported|demonstrated|evident)|ruled out|absent|unremarkable|normal|resolved|unlikely)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PostNegation();
+            while (position > start && !char.IsWhiteSpace(text[position - 1]))
+            {
+                position--;
+            }
+        }
 
-    [GeneratedRegex(@"\b(?:rule out|to rule out|r/o|possible|possibly|probable|suspected|suspect|suspicion of|concern for|concerning for|question of|questionable|evaluate for|to evaluate|assess for|whether|if)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Uncertainty();
+        return position;
+    }
 
-    [GeneratedRegex(@"\b(?:history of|h/o|previous|previously|prior|in the past|remote)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex History();
+    /// <summary>Where the first <paramref name="words"/> words after <paramref name="start"/> (and before <paramref name="end"/>) end.</summary>
+    private static int WordsEndAfter(string text, int start, int end, int words)
+    {
+        var position = start;
+        for (var counted = 0; counted < words; counted++)
+        {
+            while (position < end && char.IsWhiteSpace(text[position]))
+            {
+                position++;
+            }
 
-    [GeneratedRegex(@"\b(?:but|however|although|though|except|apart from|aside from|yet|which|who|whereas)\b|[:(]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ScopeBreaker();
+            if (position == end)
+            {
+                return end;
+            }
 
-    [GeneratedRegex(@"\b(?:utilization review|UR|non-?certifi\w*|noncertifi\w*|modified (?:the )?(?:request|to)|(?:was|were) (?:previously )?denied|denied (?:the )?(?:request|certification)|not (?:medically )?necessary|claims administrator|prior determination|previous determination|(?:prior|previous|original) review|request for authorization|RFA|peer review|reviewer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PriorReview();
+            while (position < end && !char.IsWhiteSpace(text[position]))
+            {
+                position++;
+            }
+        }
+
+        return position;
+    }
 }

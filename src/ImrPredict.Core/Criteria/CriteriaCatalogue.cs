@@ -1,14 +1,13 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using ImrPredict.Core.Letters;
 
 namespace ImrPredict.Core.Criteria;
 
 /// <summary>
 /// The guideline criteria by treatment category, read from the reviewable data file <c>Criteria/criteria.json</c>
-/// (embedded in this assembly), with each criterion's terms compiled into one whole-word pattern, and the words by
+/// (embedded in this assembly), with every criterion's terms in one matcher (whole words, case-insensitive), and the words by
 /// which a sentence names a category's treatments (anchors), which attribute a sentence to the right item when a
 /// letter disputes several.
 /// </summary>
@@ -22,12 +21,15 @@ public sealed class CriteriaCatalogue
     });
 
     private readonly FrozenDictionary<string, Criterion> _byId;
+    private readonly FrozenDictionary<ItemCategory, IReadOnlyList<Criterion>> _byCategory;
 
-    private CriteriaCatalogue(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<Criterion, Regex> patterns, IReadOnlyDictionary<ItemCategory, Regex> anchors)
+    private CriteriaCatalogue(IReadOnlyList<Criterion> criteria, IReadOnlyDictionary<ItemCategory, IReadOnlyList<string>> anchors)
     {
         Criteria = criteria;
-        Patterns = patterns;
-        Anchors = anchors;
+        _byCategory = Enum.GetValues<ItemCategory>().ToFrozenDictionary(c => c, c => (IReadOnlyList<Criterion>)criteria.Where(k => k.AppliesTo(c)).ToArray());
+        ItemTerms = new TermMatcher<Criterion>(criteria.Where(c => c.Scope != CriterionScope.Summary).SelectMany(c => c.Terms.Select(t => (t, c))));
+        SummaryTerms = new TermMatcher<Criterion>(criteria.Where(c => c.Scope == CriterionScope.Summary).SelectMany(c => c.Terms.Select(t => (t, c))));
+        Anchors = new TermMatcher<ItemCategory>(anchors.SelectMany(a => a.Value.Select(w => (w, a.Key))));
         _byId = criteria.ToFrozenDictionary(c => c.Id, StringComparer.Ordinal);
     }
 
@@ -37,17 +39,20 @@ public sealed class CriteriaCatalogue
     /// <summary>Every criterion, in the file's order.</summary>
     public IReadOnlyList<Criterion> Criteria { get; }
 
-    /// <summary>Each criterion's terms as one case-insensitive whole-word pattern.</summary>
-    internal IReadOnlyDictionary<Criterion, Regex> Patterns { get; }
+    /// <summary>The terms of every criterion read in the requested item or the earlier review's narration.</summary>
+    internal TermMatcher<Criterion> ItemTerms { get; }
 
-    /// <summary>Per category, the words that name its treatments in a sentence.</summary>
-    internal IReadOnlyDictionary<ItemCategory, Regex> Anchors { get; }
+    /// <summary>The terms of every criterion read in the summary, found in one pass.</summary>
+    internal TermMatcher<Criterion> SummaryTerms { get; }
+
+    /// <summary>The words that name each category's treatments in a sentence.</summary>
+    internal TermMatcher<ItemCategory> Anchors { get; }
 
     /// <summary>The criterion with <paramref name="id"/>, or null.</summary>
     public Criterion? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>The criteria that apply to items of <paramref name="category"/>, in the file's order.</summary>
-    public IReadOnlyList<Criterion> For(ItemCategory category) => Criteria.Where(c => c.AppliesTo(category)).ToList();
+    public IReadOnlyList<Criterion> For(ItemCategory category) => _byCategory.TryGetValue(category, out var applicable) ? applicable : [];
 
     /// <summary>Reads a catalogue in the format of <c>criteria.json</c>; throws <see cref="JsonException"/> or <see cref="InvalidDataException"/> when it is malformed.</summary>
     public static CriteriaCatalogue Parse(Stream json)
@@ -66,7 +71,13 @@ public sealed class CriteriaCatalogue
                 "against" => CriterionEffect.Against,
                 var other => throw new InvalidDataException($"criterion {id}: favours '{other}' is neither supports nor against"),
             };
-            var scope = entry.TryGetProperty("scope", out var s) && s.GetString() == "item" ? CriterionScope.Item : CriterionScope.Summary;
+            var scope = !entry.TryGetProperty("scope", out var s) ? CriterionScope.Summary : s.GetString() switch
+            {
+                "summary" => CriterionScope.Summary,
+                "item" => CriterionScope.Item,
+                "review" => CriterionScope.Review,
+                var other => throw new InvalidDataException($"criterion {id}: scope '{other}' is none of summary, item, review"),
+            };
             var terms = entry.GetProperty("terms").EnumerateArray().Select(t => t.GetString()!).Where(t => t.Length > 0).ToList();
             if (terms.Count == 0)
             {
@@ -82,7 +93,7 @@ public sealed class CriteriaCatalogue
             throw new InvalidDataException($"criterion id {duplicate.Key} appears {duplicate.Count()} times");
         }
 
-        var anchors = new Dictionary<ItemCategory, Regex>();
+        var anchors = new Dictionary<ItemCategory, IReadOnlyList<string>>();
         if (document.RootElement.TryGetProperty("anchors", out var anchorList))
         {
             foreach (var category in anchorList.EnumerateObject())
@@ -90,23 +101,11 @@ public sealed class CriteriaCatalogue
                 var words = category.Value.EnumerateArray().Select(w => w.GetString()!).Where(w => w.Length > 0).ToList();
                 if (words.Count > 0 && Enum.TryParse<ItemCategory>(category.Name, out var parsedCategory))
                 {
-                    anchors[parsedCategory] = WholeWords(words);
+                    anchors[parsedCategory] = words;
                 }
             }
         }
 
-        return new CriteriaCatalogue(criteria, criteria.ToDictionary(c => c, c => WholeWords(c.Terms)), anchors);
+        return new CriteriaCatalogue(criteria, anchors);
     }
-
-    /// <summary>Phrases as one pattern, longest first, each standing alone (not inside a longer word), spaces matching any run of white space.</summary>
-    private static Regex WholeWords(IEnumerable<string> phrases) => new(
-        "(?:" + string.Join('|', phrases.OrderByDescending(p => p.Length).Select(Alone)) + ")",
-        // No match timeout: literal alternatives between lookarounds match in linear time, and a timeout trips under load.
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-
-    /// <summary>A phrase that may not continue a word where it starts or ends with a letter or digit ("% relief" may follow "60").</summary>
-    private static string Alone(string phrase) =>
-        (char.IsLetterOrDigit(phrase[0]) ? @"(?<!\w)" : string.Empty)
-        + Regex.Escape(phrase).Replace(@"\ ", @"\s+", StringComparison.Ordinal)
-        + (char.IsLetterOrDigit(phrase[^1]) ? @"(?!\w)" : string.Empty);
 }

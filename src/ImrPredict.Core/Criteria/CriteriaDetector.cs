@@ -20,10 +20,9 @@ public static class CriteriaDetector
         catalogue ??= CriteriaCatalogue.Default;
         var sentences = Sentences.Of(clinicalSummary);
         var numbers = NumberReader.Read(clinicalSummary, sentences);
-        var mentions = Mentions(catalogue, clinicalSummary, sentences);
-        // The treatments a sentence names are read only for sentences that mention a criterion (most do not).
-        var named = mentions.Values.SelectMany(list => list.Select(m => m.SentenceIndex)).Distinct()
-            .ToDictionary(i => i, i => Named(catalogue, clinicalSummary[sentences[i].Start..sentences[i].End]));
+        var priorReview = sentences.Select(s => ClinicalContext.IsPriorReview(clinicalSummary, s)).ToArray();
+        var mentions = Mentions(catalogue, clinicalSummary, sentences, priorReview);
+        var named = Named(catalogue, clinicalSummary, sentences);
         var categories = requestedItems.Select(ItemAttributeExtractor.Categorize).ToList();
         var results = new List<ItemCriteria>(requestedItems.Count);
         for (var i = 0; i < requestedItems.Count; i++)
@@ -32,9 +31,12 @@ public static class CriteriaDetector
             var findings = new List<CriterionFinding>();
             foreach (var criterion in catalogue.For(category))
             {
-                findings.Add(criterion.Scope == CriterionScope.Item
-                    ? InItem(catalogue, criterion, requestedItems[i])
-                    : Decide(criterion, mentions.GetValueOrDefault(criterion, []).Where(m => SpeaksFor(named[m.SentenceIndex], category, categories)).Select(m => m.Mention).ToList()));
+                findings.Add(criterion.Scope switch
+                {
+                    CriterionScope.Item => InItem(catalogue, criterion, requestedItems[i]),
+                    CriterionScope.Review => InReview(catalogue, criterion, clinicalSummary, sentences, priorReview, requestedItems[i]),
+                    _ => Decide(criterion, mentions.GetValueOrDefault(criterion, []).Where(m => SpeaksFor(named[m.SentenceIndex], category, categories)).Select(m => m.Mention).ToList()),
+                });
             }
 
             results.Add(new ItemCriteria(requestedItems[i], category, findings, numbers));
@@ -47,35 +49,47 @@ public static class CriteriaDetector
     public static IReadOnlyList<ItemCriteria> Detect(ImrLetter letter, CriteriaCatalogue? catalogue = null) =>
         Detect(letter.ClinicalSummary, letter.Items.Select(i => i.RequestedItem).ToList(), catalogue);
 
-    private static Dictionary<Criterion, List<(CriterionMention Mention, int SentenceIndex)>> Mentions(CriteriaCatalogue catalogue, string text, IReadOnlyList<TextSpan> sentences)
+    /// <summary>
+    /// Every criterion's mentions, in one pass over the text. A criterion's mentions do not overlap: at each place the
+    /// longest of its terms counts, and a term inside another of its own terms ("drug screen" in "urine drug screen") does not.
+    /// </summary>
+    private static Dictionary<Criterion, List<(CriterionMention Mention, int SentenceIndex)>> Mentions(CriteriaCatalogue catalogue, string text, IReadOnlyList<TextSpan> sentences, bool[] priorReview)
     {
         var found = new Dictionary<Criterion, List<(CriterionMention, int)>>();
-        foreach (var criterion in catalogue.Criteria.Where(c => c.Scope == CriterionScope.Summary))
+        for (var s = 0; s < sentences.Count; s++)
         {
-            var pattern = catalogue.Patterns[criterion];
-            for (var s = 0; s < sentences.Count; s++)
+            var sentence = sentences[s];
+            catalogue.SummaryTerms.Find(text, sentence.Start, sentence.End, (start, end, criterion) =>
             {
-                var sentence = sentences[s];
-                foreach (var match in pattern.EnumerateMatches(text.AsSpan(sentence.Start, sentence.Length)))
+                if (!found.TryGetValue(criterion, out var list))
                 {
-                    var term = new TextSpan(sentence.Start + match.Index, sentence.Start + match.Index + match.Length);
-                    var context = ClinicalContext.Of(text, sentence, term);
-                    if (!found.TryGetValue(criterion, out var list))
-                    {
-                        found[criterion] = list = [];
-                    }
-
-                    list.Add((new CriterionMention(criterion, term, sentence, context), s));
+                    found[criterion] = list = [];
                 }
-            }
+                else if (start < list[^1].Item1.Term.End)
+                {
+                    return;
+                }
+
+                var term = new TextSpan(start, end);
+                list.Add((new CriterionMention(criterion, term, sentence, ClinicalContext.Of(text, sentence, term, priorReview[s])), s));
+            });
         }
 
         return found;
     }
 
-    /// <summary>The categories whose treatments a sentence names.</summary>
-    private static HashSet<ItemCategory> Named(CriteriaCatalogue catalogue, string sentence) =>
-        catalogue.Anchors.Where(a => a.Value.IsMatch(sentence)).Select(a => a.Key).ToHashSet();
+    /// <summary>For each sentence, the categories whose treatments it names.</summary>
+    private static HashSet<ItemCategory>[] Named(CriteriaCatalogue catalogue, string text, IReadOnlyList<TextSpan> sentences)
+    {
+        var named = new HashSet<ItemCategory>[sentences.Count];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var set = named[s] = [];
+            catalogue.Anchors.Find(text, sentences[s].Start, sentences[s].End, (_, _, category) => set.Add(category));
+        }
+
+        return named;
+    }
 
     /// <summary>
     /// Whether a sentence speaks for an item of <paramref name="category"/>: it names no treatment of the letter's items
@@ -107,10 +121,49 @@ public static class CriteriaDetector
 
     private static CriterionFinding InItem(CriteriaCatalogue catalogue, Criterion criterion, string requestedItem)
     {
-        var item = new TextSpan(0, requestedItem.Length);
-        var mentions = catalogue.Patterns[criterion].Matches(requestedItem)
-            .Select(m => new CriterionMention(criterion, new TextSpan(m.Index, m.Index + m.Length), item, default))
-            .ToList();
+        var mentions = ItemMentions(catalogue, criterion, requestedItem);
         return new CriterionFinding(criterion, mentions.Count > 0 ? CriterionStatus.Documented : CriterionStatus.NotMentioned, mentions, null, false);
+    }
+
+    /// <summary>A review-scope criterion: documented when the earlier review's narration or the request as written says it.</summary>
+    private static CriterionFinding InReview(CriteriaCatalogue catalogue, Criterion criterion, string text, IReadOnlyList<TextSpan> sentences, bool[] priorReview, string requestedItem)
+    {
+        var mentions = new List<CriterionMention>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            if (priorReview[s])
+            {
+                var sentence = sentences[s];
+                catalogue.ItemTerms.Find(text, sentence.Start, sentence.End, (start, end, found) =>
+                {
+                    if (found == criterion && (mentions.Count == 0 || start >= mentions[^1].Term.End))
+                    {
+                        mentions.Add(new CriterionMention(criterion, new TextSpan(start, end), sentence, new MentionContext(false, false, false, true)));
+                    }
+                });
+            }
+        }
+
+        // Evidence in one field: the summary's narration when it says it, else the request's words.
+        if (mentions.Count == 0)
+        {
+            mentions = ItemMentions(catalogue, criterion, requestedItem);
+        }
+
+        return new CriterionFinding(criterion, mentions.Count > 0 ? CriterionStatus.Documented : CriterionStatus.NotMentioned, mentions, null, mentions.Any(m => !m.InRequestedItem));
+    }
+
+    private static List<CriterionMention> ItemMentions(CriteriaCatalogue catalogue, Criterion criterion, string requestedItem)
+    {
+        var item = new TextSpan(0, requestedItem.Length);
+        var mentions = new List<CriterionMention>();
+        catalogue.ItemTerms.Find(requestedItem, 0, requestedItem.Length, (start, end, found) =>
+        {
+            if (found == criterion && (mentions.Count == 0 || start >= mentions[^1].Term.End))
+            {
+                mentions.Add(new CriterionMention(criterion, new TextSpan(start, end), item, default, InRequestedItem: true));
+            }
+        });
+        return mentions;
     }
 }

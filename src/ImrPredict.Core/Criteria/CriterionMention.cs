@@ -7,4 +7,5 @@ namespace ImrPredict.Core.Criteria;
 /// <param name="Term">Where its term is (UTF-16 offsets into the text searched).</param>
 /// <param name="Sentence">The sentence it is in.</param>
 /// <param name="Context">How the sentence speaks of it.</param>
-public sealed record CriterionMention(Criterion Criterion, TextSpan Term, TextSpan Sentence, MentionContext Context);
+/// <param name="InRequestedItem">Whether the spans are in the requested item rather than the clinical summary.</param>
+public sealed record CriterionMention(Criterion Criterion, TextSpan Term, TextSpan Sentence, MentionContext Context, bool InRequestedItem = false);

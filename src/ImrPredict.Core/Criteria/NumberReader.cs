@@ -21,11 +21,12 @@ public static partial class NumberReader
         TextSpan? sessionsSpan = null, reliefSpan = null;
         foreach (var sentence in sentences)
         {
-            var text = summary[sentence.Start..sentence.End];
-            if (ClinicalContext.IsPriorReview(text))
+            if (ClinicalContext.IsPriorReview(summary, sentence))
             {
                 continue;
             }
+
+            var text = summary[sentence.Start..sentence.End];
 
             foreach (Match match in Pain().Matches(text))
             {
