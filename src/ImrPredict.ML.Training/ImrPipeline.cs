@@ -14,8 +14,8 @@ public static class ImrPipeline
     /// <summary>The column the trainers read.</summary>
     public const string FeaturesColumn = ModelColumns.Features;
 
-    /// <summary>The readable names of the derived numeric fields, in their slot order.</summary>
-    public static readonly string[] NumericFields =
+    /// <summary>The derived numeric fields every letters bundle reads, in their slot order.</summary>
+    private static readonly string[] LegacyNumericFields =
     [
         nameof(ItemRow.Quantity), nameof(ItemRow.Strength), nameof(ItemRow.Sessions), nameof(ItemRow.PartialAuthorization),
         nameof(ItemRow.DaysFromInjuryToUrDenial), nameof(ItemRow.ItemsInLetter),
@@ -28,21 +28,44 @@ public static class ImrPipeline
         "ClinicalSummary keyed by item category: word 1-2-grams, L2-normalized, top slots by mutual information within each category",
         "RequestedItem: word 1-2-grams and char n-grams, L2-normalized, top slots by mutual information",
         "ItemCategory: one-hot",
-        "Quantity, Strength, Sessions, PartialAuthorization, DaysFromInjuryToUrDenial, ItemsInLetter: value (0 if missing) and missing indicator",
+        "Criteria: one slot per criterion and status (documented, absent, unmentioned, cited by the earlier review) for the criteria of the item's category, from the summary and the request",
+        "Quantity, Strength, Sessions, PartialAuthorization, DaysFromInjuryToUrDenial, ItemsInLetter, PainWithMedication, PainWithoutMedication, SessionsCompleted, ReliefPercent: value (0 if missing) and missing indicator",
     ];
 
+    /// <summary>The numbers the criteria use, read only when <see cref="PipelineOptions.CriteriaFeatures"/> is on.</summary>
+    private static readonly string[] CriteriaNumbers =
+        [nameof(ItemRow.PainWithMedication), nameof(ItemRow.PainWithoutMedication), nameof(ItemRow.SessionsCompleted), nameof(ItemRow.ReliefPercent)];
+
     /// <summary>Featurization shared by the model and its logistic-regression baseline.</summary>
-    public static IEstimator<ITransformer> Featurizer(MLContext ml, PipelineOptions options) =>
-        TextBlock(ml, options, "Summary", nameof(ItemRow.ClinicalSummary), characters: false, options.SummarySlots)
-            .Append(KeyedBlocks(ml, options))
+    public static IEstimator<ITransformer> Featurizer(MLContext ml, PipelineOptions options)
+    {
+        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+        var blocks = new List<string>();
+        if (options.SummaryText)
+        {
+            chain = chain.Append(TextBlock(ml, options, "Summary", nameof(ItemRow.ClinicalSummary), characters: false, options.SummarySlots)).Append(KeyedBlocks(ml, options));
+            blocks.AddRange(["SummaryFeatures", .. KeyedCategories.Select(c => KeyedColumn(c) + "Features")]);
+        }
+
+        chain = chain
             .Append(TextBlock(ml, options, "Item", nameof(ItemRow.RequestedItem), characters: true, options.ItemSlots))
-            .Append(ml.Transforms.Categorical.OneHotEncoding("CategoryFeatures", nameof(ItemRow.ItemCategory)))
-            .Append(ml.Transforms.Concatenate("NumericRaw", NumericFields))
+            .Append(ml.Transforms.Categorical.OneHotEncoding("CategoryFeatures", nameof(ItemRow.ItemCategory)));
+        blocks.AddRange(["ItemFeatures", "CategoryFeatures"]);
+        if (options.CriteriaFeatures)
+        {
+            // Every token is a criterion and status of the catalogue: all kept, no selection (there are about a hundred).
+            chain = chain.Append(ml.Transforms.Text.ProduceWordBags("CriteriaFeatures", nameof(ItemRow.Criteria), ngramLength: 1, useAllLengths: false, weighting: NgramExtractingEstimator.WeightingCriteria.Tf));
+            blocks.Add("CriteriaFeatures");
+        }
+
+        string[] numbers = options.CriteriaFeatures ? [.. LegacyNumericFields, .. CriteriaNumbers] : LegacyNumericFields;
+        return chain
+            .Append(ml.Transforms.Concatenate("NumericRaw", numbers))
             .Append(ml.Transforms.IndicateMissingValues("NumericMissingFlags", "NumericRaw"))
             .Append(ml.Transforms.Conversion.ConvertType("NumericMissing", "NumericMissingFlags", DataKind.Single))
             .Append(ml.Transforms.ReplaceMissingValues("Numeric", "NumericRaw", MissingValueReplacingEstimator.ReplacementMode.DefaultValue))
-            .Append(ml.Transforms.Concatenate(FeaturesColumn,
-                ["SummaryFeatures", .. KeyedCategories.Select(c => KeyedColumn(c) + "Features"), "ItemFeatures", "CategoryFeatures", "Numeric", "NumericMissing"]));
+            .Append(ml.Transforms.Concatenate(FeaturesColumn, [.. blocks, "Numeric", "NumericMissing"]));
+    }
 
     private static readonly string[] KeyedCategories = Enum.GetNames<ItemCategory>();
 

@@ -48,6 +48,12 @@ public sealed record PipelineOptions
     /// <summary>FastTree: split one-hot categorical blocks as categories (many levels at once) rather than slot by slot.</summary>
     public bool CategoricalSplit { get; init; }
 
+    /// <summary>Read the guideline criteria and the numbers they use (off: the bag-of-words model of earlier bundles, kept as a peer).</summary>
+    public bool CriteriaFeatures { get; init; } = true;
+
+    /// <summary>Read the summary's words (whole and keyed by category); off leaves the criteria, the item and its numbers.</summary>
+    public bool SummaryText { get; init; } = true;
+
     /// <summary>Seed for the trainer and any sampling.</summary>
     public int Seed { get; init; } = 1;
 

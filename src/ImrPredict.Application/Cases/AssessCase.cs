@@ -48,9 +48,12 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
         }
 
         IReadOnlyList<ML.Data.ItemRow> rows;
+        IReadOnlyList<Core.Criteria.ItemCriteria> criteria;
         using (ServiceActivities.Featurize(input.RequestedItems.Count))
         {
-            rows = CaseRows.For(input, "request");
+            // The criteria are features and, with an explanation, the checklist: read once for the case.
+            criteria = Core.Criteria.CriteriaDetector.Detect(input.ClinicalSummary, input.RequestedItems);
+            rows = CaseRows.For(input, "request", criteria);
         }
 
         var predictions = new ML.Prediction.ItemPrediction[rows.Count];
@@ -64,10 +67,6 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
             }
         }
 
-        // The criteria checklist is part of the explanation, computed when one is asked for (contributions > 0): it reads
-        // the summary and the items only, once for the case, and costs about a millisecond an item (the bare prediction
-        // about a third of that), so callers that only rank or score do not pay for it.
-        var criteria = contributions > 0 ? Core.Criteria.CriteriaDetector.Detect(input.ClinicalSummary, input.RequestedItems) : null;
         var items = new List<ItemAssessment>(rows.Count);
         for (var index = 0; index < rows.Count; index++)
         {
@@ -87,9 +86,9 @@ public sealed class AssessCase(IServingModels models, PrecedentView precedentVie
                 hits = page.Hits;
             }
 
-            var (explained, reasons) = ReasonBuilder.Explain(input.ClinicalSummary, item, prediction.Contributions);
+            var (explained, reasons) = ReasonBuilder.Explain(input.ClinicalSummary, item, prediction.Contributions, criteria[index]);
             items.Add(new ItemAssessment(item, Enum.Parse<ItemCategory>(rows[index].ItemCategory), prediction.POverturned, prediction.Decision, explained, reasons, hits,
-                prediction.Support?.Items, prediction.LowSupport, criteria?[index].Findings));
+                prediction.Support?.Items, prediction.LowSupport, contributions > 0 ? criteria[index].Findings : null));
         }
 
         return new CaseAssessment(model.Manifest.BundleVersion, model.Predictor.Threshold, items);

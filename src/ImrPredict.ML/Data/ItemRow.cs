@@ -48,4 +48,22 @@ public sealed class ItemRow
 
     /// <summary>How many items the letter disputes.</summary>
     public float ItemsInLetter { get; set; }
+
+    /// <summary>
+    /// The guideline criteria the summary documents, documents as absent or does not mention for this item
+    /// (<see cref="CriteriaTokens"/>); read from the summary and the request, never from a rationale.
+    /// </summary>
+    public string Criteria { get; set; } = string.Empty;
+
+    /// <summary>The pain score stated with medication (0-10); NaN when not stated.</summary>
+    public float PainWithMedication { get; set; } = float.NaN;
+
+    /// <summary>The pain score stated without medication (0-10); NaN when not stated.</summary>
+    public float PainWithoutMedication { get; set; } = float.NaN;
+
+    /// <summary>Therapy sessions or visits already completed; NaN when not stated.</summary>
+    public float SessionsCompleted { get; set; } = float.NaN;
+
+    /// <summary>The percentage of relief from a prior treatment; NaN when not stated.</summary>
+    public float ReliefPercent { get; set; } = float.NaN;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ImrPredict.Core.Criteria;
 using ImrPredict.Core.Letters;
 
 namespace ImrPredict.ML.Data;
@@ -10,16 +11,19 @@ public static partial class ItemRows
     /// <summary>One row per disputed item of the letter.</summary>
     public static IEnumerable<ItemRow> From(ImrLetter letter)
     {
-        foreach (var item in letter.Items)
+        // The summary's criteria, read once for all items (never the rationales).
+        var criteria = CriteriaDetector.Detect(letter);
+        for (var i = 0; i < letter.Items.Count; i++)
         {
+            var item = letter.Items[i];
             yield return From(letter.LetterId, item.Index, letter.ClinicalSummary, item.RequestedItem, item.Attributes,
-                item.Partial is not null, letter.DaysFromInjuryToUrDenial, letter.Items.Count, item.Decision == Decision.Overturned);
+                item.Partial is not null, letter.DaysFromInjuryToUrDenial, letter.Items.Count, criteria[i], item.Decision == Decision.Overturned);
         }
     }
 
-    /// <summary>A row for a case that has not been decided (prediction input).</summary>
+    /// <summary>A row for a case that has not been decided (prediction input); <paramref name="criteria"/> from <see cref="CriteriaDetector"/>.</summary>
     public static ItemRow From(string letterId, int index, string clinicalSummary, string requestedItem, ItemAttributes attributes,
-        bool partialAuthorization, int? daysFromInjuryToUrDenial, int itemsInLetter, bool label = false) => new()
+        bool partialAuthorization, int? daysFromInjuryToUrDenial, int itemsInLetter, ItemCriteria criteria, bool label = false) => new()
         {
             LetterId = letterId,
             ItemIndex = index,
@@ -34,6 +38,11 @@ public static partial class ItemRows
             PartialAuthorization = partialAuthorization ? 1 : 0,
             DaysFromInjuryToUrDenial = daysFromInjuryToUrDenial ?? float.NaN,
             ItemsInLetter = itemsInLetter,
+            Criteria = CriteriaTokens.Of(criteria),
+            PainWithMedication = criteria.Numbers.PainWithMedication ?? float.NaN,
+            PainWithoutMedication = criteria.Numbers.PainWithoutMedication ?? float.NaN,
+            SessionsCompleted = criteria.Numbers.SessionsCompleted ?? float.NaN,
+            ReliefPercent = criteria.Numbers.ReliefPercent ?? float.NaN,
         };
 
     /// <summary>The fold (0..folds-1) of a letter: a stable hash of its id, so all its items share a fold.</summary>

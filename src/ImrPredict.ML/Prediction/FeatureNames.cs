@@ -34,6 +34,8 @@ public static class FeatureNames
                 return new FeatureSlot($"requested item letters: \"{letters}\"", FeatureSource.ItemLetters, letters, null);
             case "ItemFeatures":
                 return new FeatureSlot($"requested item: \"{Words(name)}\"", FeatureSource.Item, Words(name), null);
+            case "CriteriaFeatures":
+                return new FeatureSlot($"criterion: {name}", FeatureSource.Criterion, name, null);
             case "CategoryFeatures":
                 return new FeatureSlot($"item category = {name}", FeatureSource.Category, name, null);
             case "Numeric":

@@ -23,4 +23,7 @@ public enum FeatureSource
 
     /// <summary>Anything else.</summary>
     Other,
+
+    /// <summary>A guideline criterion's status for the item (<see cref="Data.CriteriaTokens"/>): the words are its token.</summary>
+    Criterion,
 }

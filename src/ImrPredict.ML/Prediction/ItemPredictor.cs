@@ -167,7 +167,22 @@ public sealed class ItemPredictor
         };
     }
 
-    private bool Explains(int slot, string category) => _slots[slot].KeyedCategory is not { } keyed || string.Equals(keyed, category, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether a slot can explain an item of <paramref name="category"/>: keyed words of another category cannot, nor a
+    /// criterion that does not apply to the category (its token is absent from every such item).
+    /// </summary>
+    private bool Explains(int slot, string category)
+    {
+        var described = _slots[slot];
+        if (described.Source == FeatureSource.Criterion)
+        {
+            return CriteriaTokens.TryRead(described.Words, out var id, out _)
+                && Enum.TryParse<ItemCategory>(category, ignoreCase: true, out var parsed)
+                && Core.Criteria.CriteriaCatalogue.Default.Find(id) is { } criterion && criterion.AppliesTo(parsed);
+        }
+
+        return described.KeyedCategory is not { } keyed || string.Equals(keyed, category, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static T Rent<T>(ConcurrentBag<T> pool, Func<T> create) => pool.TryTake(out var item) ? item : create();
 

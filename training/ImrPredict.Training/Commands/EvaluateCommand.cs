@@ -17,7 +17,7 @@ namespace ImrPredict.Training.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
-    private sealed record Arguments(string? Model, string[] Data, FileInfo? Dmhc, YearRange? Years, int Cv, FileInfo? MetricsOut, DirectoryInfo? Report, int Seed, bool Baseline);
+    private sealed record Arguments(string? Model, string[] Data, FileInfo? Dmhc, YearRange? Years, int Cv, int Repeats, FileInfo? MetricsOut, DirectoryInfo? Report, int Seed, bool Baseline);
 
     public static Command Create()
     {
@@ -26,6 +26,7 @@ internal static class EvaluateCommand
         var dmhc = new Option<FileInfo?>("--dmhc") { Description = "A DMHC export (CSV or JSON Lines)." };
         var years = new Option<string?>("--years") { Description = "With --dmhc: report years to evaluate on, e.g. 2014-2016." };
         var cv = new Option<int>("--cv") { Description = "Grouped k-fold cross-validation of the pipeline instead of a bundle (k >= 2)." };
+        var repeats = new Option<int>("--repeats") { Description = "With --cv on letters: repeat the cross-validation with new folds this many times; figures are means with bootstrap intervals.", DefaultValueFactory = _ => 1 };
         var metricsOut = new Option<FileInfo?>("--metrics-out") { Description = "Write the metrics as JSON here." };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write report.md and ROC, PR and calibration plots here." };
         var seed = new Option<int>("--seed") { Description = "Seed for folds, trainers and the bootstrap.", DefaultValueFactory = _ => 1 };
@@ -33,13 +34,13 @@ internal static class EvaluateCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output." };
         var command = new Command("evaluate", "Evaluate a bundle on held-out data, or cross-validate the pipeline, with baselines, intervals and a report.")
         {
-            model, data, dmhc, years, cv, metricsOut, report, seed, noBaseline, quiet,
+            model, data, dmhc, years, cv, repeats, metricsOut, report, seed, noBaseline, quiet,
         };
         command.SetAction((result, cancellationToken) =>
         {
             var yearsText = result.GetValue(years);
             var args = new Arguments(result.GetValue(model), result.GetValue(data) ?? [], result.GetValue(dmhc), YearRange.Parse(yearsText),
-                result.GetValue(cv), result.GetValue(metricsOut), result.GetValue(report), result.GetValue(seed), !result.GetValue(noBaseline));
+                result.GetValue(cv), result.GetValue(repeats), result.GetValue(metricsOut), result.GetValue(report), result.GetValue(seed), !result.GetValue(noBaseline));
             if ((args.Data.Length > 0) == (args.Dmhc is not null))
             {
                 return Task.FromResult(Fail("give either --data (letters) or --dmhc (a DMHC export)"));
@@ -48,6 +49,11 @@ internal static class EvaluateCommand
             if ((args.Model is null) == (args.Cv < 2))
             {
                 return Task.FromResult(Fail("give either --model BUNDLE (held-out evaluation) or --cv K with K >= 2 (cross-validation)"));
+            }
+
+            if (args.Repeats < 1 || (args.Repeats > 1 && (args.Cv < 2 || args.Dmhc is not null)))
+            {
+                return Task.FromResult(Fail($"--repeats {args.Repeats}: give a count of 1 or more, and more than 1 only with --cv on letters"));
             }
 
             if (yearsText is not null && (args.Years is null || args.Dmhc is null))
@@ -87,7 +93,8 @@ internal static class EvaluateCommand
         console.Say($"read {loaded.Letters:N0} letters, {loaded.Rows.Count:N0} items ({loaded.Rows.Count(r => r.Label):N0} overturned); {loaded.Failures.Count} could not be read");
         var oracle = OracleAuc.FromTruthFiles(args.Data, loaded.Rows);
         return args.Model is null
-            ? CrossValidate(args, console, ml, LetterCorpus.Instance, loaded.Rows, PipelineOptions.ForSmallCorpus(loaded.Rows.Count) with { Seed = args.Seed }, oracle, cancellationToken)
+            ? LetterCrossValidation.Run(ml, loaded.Rows, PipelineOptions.ForSmallCorpus(loaded.Rows.Count) with { Seed = args.Seed },
+                new LetterCrossValidation.Settings(args.Cv, args.Repeats, args.Seed, args.Baseline, args.Report, args.MetricsOut, oracle), console, cancellationToken)
             : HoldOut(args, console, ml, loaded.Rows, LetterCorpus.Instance, rows => ScoreLetters(ml, args.Model, rows), oracle, cancellationToken);
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ImrPredict.Core.Criteria;
 using ImrPredict.Core.Text;
+using ImrPredict.ML.Data;
 using ImrPredict.ML.Prediction;
 
 namespace ImrPredict.Application.Cases.Explanations;
@@ -12,9 +14,12 @@ namespace ImrPredict.Application.Cases.Explanations;
 /// </summary>
 public static partial class ReasonBuilder
 {
-    /// <summary>The contributions with their spans, and the merged reasons strongest first.</summary>
+    /// <summary>
+    /// The contributions with their spans, and the merged reasons strongest first. A criterion's contributions (any of its
+    /// statuses) merge into one reason stating what the case documents of it (<paramref name="criteria"/>), with its evidence.
+    /// </summary>
     public static (IReadOnlyList<ExplainedContribution> Contributions, IReadOnlyList<Reason> Reasons) Explain(
-        string clinicalSummary, string requestedItem, IReadOnlyList<FeatureContribution> contributions)
+        string clinicalSummary, string requestedItem, IReadOnlyList<FeatureContribution> contributions, ItemCriteria? criteria = null)
     {
         if (contributions.Count == 0)
         {
@@ -27,7 +32,16 @@ public static partial class ReasonBuilder
 
         var reasons = new List<Reason>();
         // Character n-grams of the item stay features (they are in the contributions) but are never reasons.
-        foreach (var group in Merge(explained.Where(c => c.Contribution.Source != FeatureSource.ItemLetters).ToList()))
+        foreach (var group in explained.Where(c => c.Contribution.Source == FeatureSource.Criterion)
+            .GroupBy(c => CriteriaTokens.TryRead(c.Contribution.Words, out var id, out _) ? id : c.Contribution.Words, StringComparer.Ordinal))
+        {
+            if (CriterionReason(group.Key, group.ToList(), criteria) is { } reason)
+            {
+                reasons.Add(reason);
+            }
+        }
+
+        foreach (var group in Merge(explained.Where(c => c.Contribution.Source is not (FeatureSource.ItemLetters or FeatureSource.Criterion)).ToList()))
         {
             var reason = ToReason(group, group[0].Field == CaseField.RequestedItem ? item : summary);
             if (reason.Kind != ReasonKind.Term || ReadableTerms.IsReadable(reason.Words, (reason.Field == CaseField.RequestedItem ? item : summary).Text, reason.Spans))
@@ -37,6 +51,28 @@ public static partial class ReasonBuilder
         }
 
         return (explained, reasons.OrderByDescending(r => Math.Abs(r.Weight)).ThenBy(r => r.Text, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>One criterion's contributions as one reason: its status in this case and the evidence for it.</summary>
+    private static Reason? CriterionReason(string id, List<ExplainedContribution> group, ItemCriteria? criteria)
+    {
+        var finding = criteria?.Finding(id);
+        var criterion = finding?.Criterion ?? CriteriaCatalogue.Default.Find(id);
+        if (criterion is null)
+        {
+            return null;
+        }
+
+        // Without the case's findings, the status token the item carries (value 1) says it.
+        var status = finding?.Status ?? group.Select(c => CriteriaTokens.TryRead(c.Contribution.Words, out _, out var suffix) && c.Contribution.Value > 0 ? CriteriaTokens.StatusOf(suffix) : null)
+            .FirstOrDefault(s => s is not null) ?? CriterionStatus.NotMentioned;
+        var evidence = finding?.Evidence ?? [];
+        var inItem = evidence.Count > 0 && evidence[0].InRequestedItem;
+        IReadOnlyList<TextSpan> spans = evidence.Count > 0 ? Union(evidence.Select(e => e.Term))
+            : finding?.Discussion is { } discussion ? [discussion] : [];
+        var field = spans.Count == 0 ? CaseField.None : inItem ? CaseField.RequestedItem : CaseField.ClinicalSummary;
+        return new Reason(CriterionPhrase.Of(criterion, status), group.Sum(c => c.Contribution.Weight), status != CriterionStatus.NotMentioned, field,
+            criterion.Text, spans, group.Select(c => c.Contribution.Feature).ToList(), ReasonKind.Criterion, criterion.Id, status);
     }
 
     private static ExplainedContribution Locate(FeatureContribution contribution, CaseWords summary, CaseWords item)
