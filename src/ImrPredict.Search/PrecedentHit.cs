@@ -25,4 +25,8 @@ public sealed record PrecedentHit(
     DateOnly? DecisionDate,
     float Score,
     IReadOnlyList<Passage> Passages,
-    int CollapsedDuplicates);
+    int CollapsedDuplicates)
+{
+    /// <summary>Whether the precedent comes from a generated demo letter, not a real decision.</summary>
+    public bool Generated { get; init; }
+}

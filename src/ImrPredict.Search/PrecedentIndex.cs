@@ -196,7 +196,7 @@ public sealed partial class PrecedentIndex : IDisposable
 
                 foreach (var item in change.Letter?.Items ?? [])
                 {
-                    _writer.AddDocument(PrecedentSchema.ToDocument(change.Letter!, item));
+                    _writer.AddDocument(PrecedentSchema.ToDocument(change.Letter!, item, change.Generated));
                     items++;
                 }
             }

@@ -18,10 +18,13 @@ internal static class PrecedentSchema
     public const string GuidelineSource = "guidelineSource", GuidelineTopics = "guidelineTopics", Summary = "summary", Rationale = "rationale";
     public const string Specialty = "specialty", StoredSummary = "summaryStored", RationaleSignatureField = "rationaleSignature";
 
+    /// <summary>Present ("true") on items of generated demo letters.</summary>
+    public const string Generated = "generated";
+
     /// <summary>The stored fields a hit reads (not the long summary).</summary>
     public static readonly ISet<string> HitFields = new HashSet<string>
     {
-        Id, LetterId, CaseNumber, ItemIndex, DecisionDate, RequestedItem, Category, Decision, Rationale,
+        Id, LetterId, CaseNumber, ItemIndex, DecisionDate, RequestedItem, Category, Decision, Rationale, Generated,
     };
 
     /// <summary>The stored fields a letter's item list reads.</summary>
@@ -33,8 +36,8 @@ internal static class PrecedentSchema
     /// <summary>The prose fields whose terms passages are marked with.</summary>
     public static readonly ISet<string> ProseFields = new HashSet<string>(StringComparer.Ordinal) { Summary, RequestedItem, Rationale, GuidelineTopics };
 
-    /// <summary>The document of one disputed item.</summary>
-    public static Document ToDocument(ImrLetter letter, DisputedItem item)
+    /// <summary>The document of one disputed item; <paramref name="generated"/> for a generated demo letter.</summary>
+    public static Document ToDocument(ImrLetter letter, DisputedItem item, bool generated = false)
     {
         var document = new Document
         {
@@ -49,6 +52,11 @@ internal static class PrecedentSchema
             new TextField(Rationale, item.Rationale, Field.Store.YES),
             new BinaryDocValuesField(RationaleSignatureField, new BytesRef(RationaleSignature.ToBytes(RationaleSignature.Of(item.Rationale)))),
         };
+        if (generated)
+        {
+            document.Add(new StringField(Generated, "true", Field.Store.YES));
+        }
+
         if (letter.Header.CaseNumber is { } caseNumber)
         {
             document.Add(new StringField(CaseNumber, caseNumber, Field.Store.YES));
@@ -92,7 +100,7 @@ internal static class PrecedentSchema
             dateKey is { } key ? DateOnly.ParseExact(key.ToString(CultureInfo.InvariantCulture), "yyyyMMdd", CultureInfo.InvariantCulture) : null,
             score,
             passages,
-            collapsed);
+            collapsed) { Generated = document.Get(Generated) == "true" };
     }
 
     /// <summary>One item of a letter's list, from a document's stored fields.</summary>

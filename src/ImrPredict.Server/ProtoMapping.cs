@@ -150,6 +150,7 @@ internal static class ProtoMapping
         Passages = { hit.Passages.Select(p => p.Marked) },
         PassageMatches = { hit.Passages.Select(p => new V1.Passage { Text = p.Text, Start = p.Start, Matches = { p.Matches.Select(ToMessage) } }) },
         CollapsedDuplicates = hit.CollapsedDuplicates,
+        Generated = hit.Generated,
     };
 
     public static SearchPrecedentsResponse ToMessage(Search.PrecedentPage page)

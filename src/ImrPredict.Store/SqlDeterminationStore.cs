@@ -225,7 +225,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
     /// <inheritdoc />
     public Result<IReadOnlyList<StoreChange>, StoreErrorCode> ChangesAfter(long sequence, int max) => Query<IReadOnlyList<StoreChange>>(connection =>
     {
-        using var command = Command(connection, null, "SELECT seq, letter_id, parsed, deleted FROM letters WHERE seq > @after ORDER BY seq LIMIT @max");
+        using var command = Command(connection, null, "SELECT seq, letter_id, parsed, deleted, source FROM letters WHERE seq > @after ORDER BY seq LIMIT @max");
         Parameter(command, "@after", sequence);
         Parameter(command, "@max", Math.Clamp(max, 1, 100_000));
         using var reader = command.ExecuteReader();
@@ -234,7 +234,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         {
             var deleted = Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture) != 0;
             var letter = deleted || reader.IsDBNull(2) ? null : StoreJson.Deserialize(reader.GetString(2));
-            changes.Add(new StoreChange(reader.GetInt64(0), reader.GetString(1), letter));
+            changes.Add(new StoreChange(reader.GetInt64(0), reader.GetString(1), letter, GeneratedLetters.IsGenerated(reader.GetString(4))));
         }
 
         return changes;

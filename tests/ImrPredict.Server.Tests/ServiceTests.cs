@@ -148,6 +148,9 @@ public class ServiceTests(ServiceFixture fixture)
 
         Assert.Equal(5, found.Hits.Count);
         Assert.All(found.Hits, h => Assert.Equal(("Upheld", "Opioid"), (h.Decision, h.Category)));
+        // The fixture's store holds the generated demo letters of a fresh clone: hits and the precedent say so.
+        Assert.All(found.Hits, h => Assert.True(h.Generated, $"{h.Id} is from a generated letter"));
+        Assert.True(detail.Hit.Generated);
         Assert.Equal(found.Hits[0].Id, detail.Hit.Id);
         Assert.False(string.IsNullOrEmpty(detail.Rationale));
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);

@@ -101,7 +101,7 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
 
                 // Large batches (a rebuild) are committed as they go, so a restart resumes near where it stopped.
                 var building = _building;
-                index.ApplyChanges(batch.Select(c => new IndexChange(c.LetterId, c.Letter)).ToList(), batch[^1].Sequence,
+                index.ApplyChanges(batch.Select(c => new IndexChange(c.LetterId, c.Letter, c.Generated)).ToList(), batch[^1].Sequence,
                     building is null ? null : letterId => !building.Add(letterId), commit: commit || batch.Count == ChangesPerCommit);
             }
 

@@ -2,7 +2,7 @@
 // Assess a case: pasted or from a letter; per item the probability against the bundle's threshold, the reasons with
 // their words marked in the summary, and the closest precedents.
 (() => {
-  const { api, el, highlight, badge, percent, showError, readLetter, dropZone, precedentLink } = Imr;
+  const { api, el, highlight, badge, generatedBadge, percent, showError, readLetter, dropZone, precedentLink } = Imr;
   const form = document.getElementById('case');
   const status = document.getElementById('status');
   const result = document.getElementById('result');
@@ -112,7 +112,7 @@
           : null,
       el('span', { class: 'visually-hidden' }, ` Guideline: ${check.guideline}`)));
     const precedents = (item.precedents || []).map(hit => el('li', {},
-      badge(hit.decision), ' ', precedentLink(hit.id, item.requestedItem, hit.requestedItem),
+      badge(hit.decision), ' ', generatedBadge(hit), ' ', precedentLink(hit.id, item.requestedItem, hit.requestedItem),
       el('span', { class: 'meta' }, hit.decisionDate ? ` \u00b7 decided ${hit.decisionDate}` : ''),
       (hit.passageMatches || []).slice(0, 1).map(passage => el('blockquote', {}, highlight(passage.text || '', passage.matches)))));
     return el('article', { class: 'item', 'data-index': String(index), 'aria-current': 'false' },

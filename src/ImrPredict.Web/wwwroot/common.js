@@ -79,6 +79,13 @@ const Imr = (() => {
     return fragment;
   }
 
+  // A precedent from a generated demo letter says so wherever it is shown: it is not a real decision.
+  function generatedBadge(hit) {
+    return hit && hit.generated
+      ? el('span', { class: 'badge generated', title: 'From a generated demo letter, not a real IMR decision' }, 'Generated')
+      : '';
+  }
+
   function badge(decision) {
     return el('span', { class: `badge ${decision}` }, decision || 'Unknown');
   }
@@ -204,5 +211,5 @@ const Imr = (() => {
 
   document.addEventListener('DOMContentLoaded', markNavigation);
   document.addEventListener('DOMContentLoaded', labelDemoModel);
-  return { api, ApiError, el, highlight, badge, percent, showError, readLetter, dropZone, precedentLink, toCsv, parseCsv, download };
+  return { api, ApiError, el, highlight, badge, generatedBadge, percent, showError, readLetter, dropZone, precedentLink, toCsv, parseCsv, download };
 })();

@@ -1,7 +1,7 @@
 'use strict';
 // One precedent: its letter's items, the clinical summary and the full rationale, the search's words marked.
 (() => {
-  const { api, el, highlight, badge, showError, precedentLink } = Imr;
+  const { api, el, highlight, badge, generatedBadge, showError, precedentLink } = Imr;
   const params = new URLSearchParams(location.search);
   const id = params.get('id') || '';
   const query = params.get('q') || '';
@@ -30,7 +30,7 @@
     document.title = `${hit.requestedItem} · ImrPredict`;
     const items = detail.letterItems || [];
     view.replaceChildren(
-      el('h1', {}, badge(hit.decision), ' ', hit.requestedItem),
+      el('h1', {}, badge(hit.decision), ' ', generatedBadge(hit), ' ', hit.requestedItem),
       el('dl', { class: 'facts' },
         el('dt', {}, 'Category'), el('dd', {}, hit.category),
         el('dt', {}, 'Decided'), el('dd', {}, hit.decisionDate || 'not stated'),

@@ -1,7 +1,7 @@
 'use strict';
 // Precedents: free-text search with filters and paging; the URL holds the query so a link can be shared.
 (() => {
-  const { api, el, highlight, badge, showError, precedentLink } = Imr;
+  const { api, el, highlight, badge, generatedBadge, showError, precedentLink } = Imr;
   const form = document.getElementById('search');
   const status = document.getElementById('status');
   const results = document.getElementById('results');
@@ -64,7 +64,7 @@
     const summary = el('p', { id: 'total' }, total === 0 ? 'No matching decisions.' :
       `${total.toLocaleString('en-US')} matching decision${total === 1 ? '' : 's'}; page ${page + 1} of ${pages.toLocaleString('en-US')}.`);
     const list = el('ol', { class: 'hits', start: String(page * size + 1) }, hits.map(hit => el('li', { class: 'hit' },
-      el('h2', {}, badge(hit.decision), ' ', precedentLink(hit.id, query, hit.requestedItem)),
+      el('h2', {}, badge(hit.decision), ' ', generatedBadge(hit), ' ', precedentLink(hit.id, query, hit.requestedItem)),
       el('p', { class: 'meta' }, [hit.category, hit.decisionDate ? `decided ${hit.decisionDate}` : null, hit.caseNumber,
         hit.collapsedDuplicates ? `${hit.collapsedDuplicates} near-identical rationale${hit.collapsedDuplicates === 1 ? '' : 's'} folded in` : null]
         .filter(Boolean).join(' \u00b7 ')),

@@ -122,7 +122,7 @@ internal static class BootstrapCommand
                 return null;
             }
 
-            foreach (var batch in texts.Select((text, i) => new LetterSubmission(System.Text.Encoding.UTF8.GetBytes(text), $"generated-{i:D6}.md")).Chunk(500))
+            foreach (var batch in texts.Select((text, i) => new LetterSubmission(System.Text.Encoding.UTF8.GetBytes(text), $"{GeneratedLetters.SourcePrefix}{i:D6}.md")).Chunk(500))
             {
                 var added = store.Add(batch);
                 if (!added.Success)
