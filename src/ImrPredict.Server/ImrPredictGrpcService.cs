@@ -66,7 +66,7 @@ public sealed class ImrPredictGrpcService(
         validation.Require(request.Cases.Count <= limit, "cases", $"at most {limit} cases per ranking");
         var cases = request.Cases.Take(limit).Select((c, i) => ToInput(c, i, validation)).ToList();
         validation.ThrowIfInvalid();
-        return Task.FromResult(ProtoMapping.ToMessage(rankCases.Run(cases, context.CancellationToken).ValueOrThrow()));
+        return Task.FromResult(ProtoMapping.ToMessage(rankCases.Run(cases, context.CancellationToken, request.TopReasons).ValueOrThrow()));
     }
 
     /// <inheritdoc />

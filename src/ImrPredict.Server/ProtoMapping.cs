@@ -133,6 +133,7 @@ internal static class ProtoMapping
             Decision = r.Decision.ToString(),
             Category = r.Category.ToString(),
             LowSupport = r.LowSupport,
+            TopReason = r.TopReason is { } reason ? ToMessage(reason) : null,
         }));
         return response;
     }

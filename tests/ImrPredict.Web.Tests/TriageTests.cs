@@ -50,10 +50,12 @@ public sealed class TriageTests(BrowserFixture fixture)
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export"));
         Assert.Equal("triage.csv", download.SuggestedFilename);
         var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
-        Assert.Equal("rank,caseId,source,itemIndex,requestedItem,category,pOverturned,predicted,lowSupport", csv[0]);
+        Assert.Equal("rank,caseId,source,itemIndex,requestedItem,category,pOverturned,predicted,lowSupport,topReason", csv[0]);
         Assert.Equal(common.Count(), csv.Length - 1);
         Assert.All(csv.Skip(1), line => Assert.Contains($",{common.Key},", line, StringComparison.Ordinal));
-        Assert.All(csv.Skip(1), line => Assert.True(line.EndsWith(",true", StringComparison.Ordinal) || line.EndsWith(",false", StringComparison.Ordinal), line));
+        // Each item says why it ranks where it does: its strongest reason in words, never a model token ("=").
+        Assert.All(csv.Skip(1), line => Assert.Matches(@",(true|false),[^=]{3,}$", line));
+        Assert.All(await page.Locator("#table tbody tr td:nth-child(7)").AllTextContentsAsync(), reason => Assert.False(string.IsNullOrWhiteSpace(reason)));
         tab.AssertNoProblems();
     }
 

@@ -10,4 +10,8 @@ namespace ImrPredict.Application.Cases;
 /// <param name="Decision">The predicted decision at the bundle's threshold.</param>
 /// <param name="Category">The item's category, as the parser derives it.</param>
 /// <param name="LowSupport">True when the category had too few training items for the probability to be trusted as much as others.</param>
-public sealed record RankedItem(string CaseId, int ItemIndex, string RequestedItem, double POverturned, Decision Decision, ItemCategory Category, bool LowSupport = false);
+public sealed record RankedItem(string CaseId, int ItemIndex, string RequestedItem, double POverturned, Decision Decision, ItemCategory Category, bool LowSupport = false)
+{
+    /// <summary>The item's strongest reason, when the ranking was asked for reasons; null otherwise.</summary>
+    public Explanations.Reason? TopReason { get; init; }
+}

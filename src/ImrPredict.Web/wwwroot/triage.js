@@ -52,11 +52,12 @@
     const worker = async () => {
       for (let file = queue.shift(); file; file = queue.shift()) {
         try {
-          const answer = await api('/v1/predict:letter', { method: 'POST', body: await readLetter(file) });
+          const answer = await api('/v1/predict:letter', { method: 'POST', body: { ...(await readLetter(file)), contributions: 8 } });
           const prediction = answer.prediction || {};
           (prediction.items || []).forEach((item, index) => rows.push({
             caseId: answer.caseNumber || file.name, source: file.name, itemIndex: index, requestedItem: item.requestedItem,
             category: item.category, pOverturned: item.pOverturned || 0, decision: item.decision, lowSupport: !!item.lowSupport,
+            topReason: ((item.reasons || [])[0] || {}).text || '',
           }));
         } catch (error) {
           refused.push({ file: file.name, message: error.message, violations: error.violations });
@@ -71,10 +72,11 @@
     const text = await file.text();
     const cases = /\.csv$/i.test(file.name) ? casesFromCsv(text) : casesFromJsonLines(text);
     for (let start = 0; start < cases.length; start += casesPerCall) {
-      const answer = await api('/v1/rank', { method: 'POST', body: { cases: cases.slice(start, start + casesPerCall) } });
+      const answer = await api('/v1/rank', { method: 'POST', body: { cases: cases.slice(start, start + casesPerCall), topReasons: true } });
       for (const item of answer.items || []) {
         rows.push({ caseId: item.caseId, source: file.name, itemIndex: item.itemIndex || 0, requestedItem: item.requestedItem,
-          category: item.category, pOverturned: item.pOverturned || 0, decision: item.decision, lowSupport: !!item.lowSupport });
+          category: item.category, pOverturned: item.pOverturned || 0, decision: item.decision, lowSupport: !!item.lowSupport,
+          topReason: (item.topReason || {}).text || '' });
       }
       step(Math.min(cases.length, start + casesPerCall), cases.length, `Cases of ${file.name} ranked`);
     }
@@ -130,7 +132,7 @@
     // Long queues: the first 2,000 rows are drawn; the export holds them all.
     body.replaceChildren(...shown.slice(0, 2000).map(r => el('tr', {},
       el('td', { class: 'num' }, r.rank), el('td', {}, r.caseId), el('td', {}, r.requestedItem), el('td', {}, r.category, r.lowSupport ? el('span', { class: 'low-support-tag', title: 'few training examples of this category' }, ' (few examples)') : null),
-      el('td', { class: 'num' }, percent(r.pOverturned)), el('td', {}, r.decision))));
+      el('td', { class: 'num' }, percent(r.pOverturned)), el('td', {}, r.decision), el('td', {}, r.topReason || ''))));
     for (const th of document.querySelectorAll('#table th')) {
       const key = th.querySelector('button').dataset.key;
       th.setAttribute('aria-sort', key === sort.key ? (sort.descending ? 'descending' : 'ascending') : 'none');
@@ -147,7 +149,7 @@
   filter.addEventListener('change', draw);
   document.getElementById('export').addEventListener('click', () => {
     const shown = visible();
-    download('triage.csv', toCsv([['rank', 'caseId', 'source', 'itemIndex', 'requestedItem', 'category', 'pOverturned', 'predicted', 'lowSupport'],
-      ...shown.map(r => [r.rank, r.caseId, r.source, r.itemIndex, r.requestedItem, r.category, r.pOverturned.toFixed(4), r.decision, r.lowSupport ? 'true' : 'false'])]), 'text/csv');
+    download('triage.csv', toCsv([['rank', 'caseId', 'source', 'itemIndex', 'requestedItem', 'category', 'pOverturned', 'predicted', 'lowSupport', 'topReason'],
+      ...shown.map(r => [r.rank, r.caseId, r.source, r.itemIndex, r.requestedItem, r.category, r.pOverturned.toFixed(4), r.decision, r.lowSupport ? 'true' : 'false', r.topReason || ''])]), 'text/csv');
   });
 })();
