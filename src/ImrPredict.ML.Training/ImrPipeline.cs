@@ -32,6 +32,14 @@ public static class ImrPipeline
         "Quantity, Strength, Sessions, PartialAuthorization, DaysFromInjuryToUrDenial, ItemsInLetter, PainWithMedication, PainWithoutMedication, SessionsCompleted, ReliefPercent: value (0 if missing) and missing indicator",
     ];
 
+    /// <summary>The feature blocks a model with <paramref name="options"/> reads (recorded in its manifest).</summary>
+    public static IReadOnlyList<string> FeatureBlocksFor(PipelineOptions options) => FeatureBlocks
+        .Where(b => options.SummaryText || !b.StartsWith("ClinicalSummary", StringComparison.Ordinal))
+        .Where(b => options.CriteriaFeatures || !b.StartsWith("Criteria", StringComparison.Ordinal))
+        .Select(b => options.CriteriaFeatures || !b.StartsWith("Quantity", StringComparison.Ordinal) ? b
+            : "Quantity, Strength, Sessions, PartialAuthorization, DaysFromInjuryToUrDenial, ItemsInLetter: value (0 if missing) and missing indicator")
+        .ToList();
+
     /// <summary>The numbers the criteria use, read only when <see cref="PipelineOptions.CriteriaFeatures"/> is on.</summary>
     private static readonly string[] CriteriaNumbers =
         [nameof(ItemRow.PainWithMedication), nameof(ItemRow.PainWithoutMedication), nameof(ItemRow.SessionsCompleted), nameof(ItemRow.ReliefPercent)];

@@ -57,6 +57,14 @@ public sealed record PipelineOptions
     /// <summary>Seed for the trainer and any sampling.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Options for a corpus of generated letters (the demo default): the criteria, the item and the numbers, not the summary's
+    /// words. The generator's wording is not the wording of real summaries: trained on 5,000 generated letters and scored on
+    /// the 134 shared real letters, the model with summary words reached ROC-AUC 0.594 [0.483, 0.724], without them 0.698
+    /// [0.590, 0.807], and 93% of items (against 28%) have a criterion among their top three reasons.
+    /// </summary>
+    public static PipelineOptions ForGeneratedCorpus(int rows) => ForSmallCorpus(rows) with { SummaryText = false };
+
     /// <summary>Options for a small corpus (the real letters): fewer slots, smaller trees.</summary>
     public static PipelineOptions ForSmallCorpus(int rows) => rows >= 5_000
         ? new PipelineOptions()

@@ -292,6 +292,17 @@ internal static class ClinicalModel
         s.Maybe(0.3, -0.9, ["A prior MRI of the {part} was obtained last year, and symptoms have not changed.", "{He} had the same study eight months ago without any interval change in findings."], "a prior study had been done with no change in symptoms");
         s.Maybe(0.2, -0.7, ["The injury occurred three weeks before the request.", "The request was made at the first visit after the injury."], "the request came before an adequate course of conservative care");
         s.Maybe(0.3, -0.3, ["The neurological examination was normal.", "Motor, sensory and reflex testing were intact."], "the neurological examination was unremarkable");
+
+        // Measured on the shared letters (criteria detection, 2026-12-06): red flags stated as absent in 18 of 121 imaging,
+        // electrodiagnostic and surgery items, none overturned (15% of the rest); mechanical signs in 38 of 108, 24% overturned
+        // against 7%.
+        s.Maybe(0.15, -1.0, ["X-rays of the {part} showed no fracture.", "There were no red flags on examination.", "{He} denied bowel or bladder changes, fever or weight loss."],
+            "no red flags were documented");
+        if (s.Patient.Region is BodyRegion.Knee or BodyRegion.Shoulder)
+        {
+            s.Maybe(0.35, 0.8, ["McMurray's test was positive with joint line tenderness.", "{He} reported locking and catching of the {part}.", "Impingement signs were positive with painful arc."],
+                "mechanical signs were documented on examination");
+        }
     }
 
     private static void Electrodiagnostics(ScenarioBuilder s)

@@ -16,10 +16,12 @@ public sealed class LetterGenerator(long seed)
 
     /// <summary>
     /// Bumped whenever a seed's letters change: 2 made facts patient-level for repeated requests of one kind; 3 did the
-    /// same for different drugs of one kind, except the sentences that name a drug.
+    /// same for different drugs of one kind, except the sentences that name a drug; 4 narrates the earlier review as real
+    /// summaries do (its stated reason, a modified request) and writes retrospective requests, with effects measured on the
+    /// shared letters (<see cref="ReviewNarration"/>).
     /// Recorded in <c>corpus.json</c>, so a corpus says which generator made it.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The corpus seed.</summary>
     public long Seed { get; } = seed;
@@ -35,6 +37,7 @@ public sealed class LetterGenerator(long seed)
         var workWeight = work switch { 0 => 0.35, 1 => 0.0, _ => -0.35 };
         var workSentence = rng.Pick(work switch { 0 => WorkFull, 1 => WorkModified, _ => WorkOff });
 
+        var review = ReviewNarration.Draw(rng);
         var scenarios = new List<Scenario>(itemCount);
         for (var i = 0; i < itemCount; i++)
         {
@@ -58,9 +61,15 @@ public sealed class LetterGenerator(long seed)
         var requests = new HashSet<string>(StringComparer.Ordinal);
         foreach (var scenario in scenarios)
         {
-            var p = ClinicalModel.Probability(scenario.Logit(workWeight));
+            var retrospective = rng.Chance(ReviewNarration.RetrospectiveShare);
+            var p = ClinicalModel.Probability(scenario.Logit(workWeight) + review.LogitShift + (retrospective ? ReviewNarration.RetrospectiveShift : 0));
             var decision = rng.Chance(p) ? Decision.Overturned : Decision.Upheld;
             var (requested, partial) = RequestWithPartial(scenario, rng);
+            if (retrospective && partial is null)
+            {
+                requested = ReviewNarration.Retrospective(requested, rng);
+            }
+
             if (!requests.Add(requested))
             {
                 requested = $"{requested} (second request)";
@@ -72,7 +81,7 @@ public sealed class LetterGenerator(long seed)
                 Rationale(scenario, requested, decision, patient, rng)));
         }
 
-        var summary = Summary(patient, workSentence, scenarios, items, rng);
+        var summary = Summary(patient, workSentence, scenarios, items, review, rng);
         return new SyntheticLetter(index, Header(patient, index, rng), Reviewer(rng), rng.Chance(0.35), summary, items);
     }
 
@@ -176,7 +185,7 @@ public sealed class LetterGenerator(long seed)
         return new ReviewerCredentials(states, specialties);
     }
 
-    private static string Summary(Patient patient, string workSentence, List<Scenario> scenarios, List<SyntheticItem> items, Rng rng)
+    private static string Summary(Patient patient, string workSentence, List<Scenario> scenarios, List<SyntheticItem> items, ReviewNarration review, Rng rng)
     {
         var he = patient.Male ? "He" : "She";
         var sex = patient.Male ? "male" : "female";
@@ -211,9 +220,7 @@ public sealed class LetterGenerator(long seed)
 
         rng.Shuffle(body);
         var requested = string.Join(", ", items.Select(i => i.Partial?.OriginalRequest ?? i.RequestedItem));
-        var closing = rng.Chance(0.5)
-            ? $"Utilization review non-certified the request for {requested}."
-            : $"At issue are the requests for {requested}, which were denied in utilization review.";
+        var closing = review.Closing(requested, items[0].RequestedItem, rng);
 
         var builder = new StringBuilder(opening);
         foreach (var sentence in body.Distinct())

@@ -64,7 +64,7 @@ internal static class BootstrapCommand
         Console.WriteLine($"generated and parsed {letters:N0} letters, {rows.Count:N0} items");
 
         var ml = new MLContext(seed: 1);
-        var options = PipelineOptions.ForSmallCorpus(rows.Count);
+        var options = PipelineOptions.ForGeneratedCorpus(rows.Count);
         var training = ModelTrainer.Train(ml, rows, LetterCorpus.Instance, options, validationFolds: 2, includeLogistic: false,
             new Progress<string>(Console.WriteLine), cancellationToken);
         if (!training.TryGetValue(out var trained))
@@ -73,7 +73,7 @@ internal static class BootstrapCommand
             return 1;
         }
 
-        var description = new BundleDescription("letters-default", "letters", options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns,
+        var description = new BundleDescription("letters-default", "letters", options, ImrPipeline.FeatureBlocksFor(options), ModelBundle.LetterInputColumns,
             [$"generated: {letters} letters, seed {CorpusSeed}"], null, parsed.Max(l => l.Header.DecisionDate));
         var saved = BundleBuilder.Save(ml, output.FullName, trained, description, overwrite: false,
             (folder, version) => BundleReport.Write(folder, version, folds: 2, trained, oracleAuc: null));

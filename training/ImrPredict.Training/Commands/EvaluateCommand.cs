@@ -159,6 +159,13 @@ internal static class EvaluateCommand
         var groups = rows.Select(spec.GroupOf).ToArray();
         var threshold = bundle.Manifest.Threshold.Value;
         var models = new List<ScoredModel> { new($"bundle {bundle.Manifest.BundleVersion}", EvaluationReport.Metrics(probabilities, labels, groups, Same(threshold, rows.Count)), probabilities) };
+        if (rows is IReadOnlyList<ItemRow> items && ItemPredictor.Create(ml, bundle).TryGetValue(out var predictor))
+        {
+            var audit = ReasonAudit.Run(predictor, items);
+            Console.WriteLine($"Reasons, top {3} of each item as the service shows them: {audit.WithCriterion:N0} of {audit.Items:N0} items ({(double)audit.WithCriterion / Math.Max(1, audit.Items):P0}) have a criterion among them; "
+                + $"{audit.Unreadable:N0} unreadable (stop word, bare number, fragment, model token){(audit.Examples.Count > 0 ? ": " + string.Join(" | ", audit.Examples) : string.Empty)}");
+        }
+
         var notes = new List<string>
         {
             $"Held-out evaluation of bundle {bundle.Manifest.BundleVersion} (trained on {bundle.Manifest.Rows:N0} items{(bundle.Manifest.ReportYears is { } y ? $", report years {y.From}-{y.To}" : string.Empty)}) at its threshold {threshold:F3}.",

@@ -258,7 +258,7 @@ internal static class RetrainCommand
         var trained = console.Run("refitting", (_, status) => RetrainJob.Refit(ml, letters, comparison, settings, status, cancellationToken));
         console.Say("writing the bundle and its report");
         var options = RetrainJob.OptionsFor(trained.Rows, settings);
-        var description = new BundleDescription("letters", "letters", options, LetterCorpus.Instance.Features, ModelBundle.LetterInputColumns,
+        var description = new BundleDescription("letters", "letters", options, ImrPipeline.FeatureBlocksFor(options), ModelBundle.LetterInputColumns,
             [$"{source} (retrain)"], null, letters.Max(l => l.Header.DecisionDate));
         var saved = BundleBuilder.Save(ml, staging, trained, description, overwrite: false, (folder, version) =>
         {
