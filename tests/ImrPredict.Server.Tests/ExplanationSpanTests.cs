@@ -21,11 +21,17 @@ public sealed class ExplanationSpanTests(ServiceFixture fixture)
 
         var response = await fixture.Client.PredictAsync(request, cancellationToken: TestContext.Current.CancellationToken);
 
+        // "There is no documented functional improvement": the Norco item's reasons say so as the criterion, documented absent.
+        var function = Assert.Single(response.Items[0].Reasons, r => r.Criterion == "opioid.functional-improvement");
+        Assert.Equal(("documented_absent", "functional improvement on opioids: documented as absent"), (function.Status, function.Text));
+        Assert.Equal("clinicalSummary", function.Field);
+        Assert.Equal("functional improvement", Summary[function.Spans[0].Start..function.Spans[0].End]);
+
         foreach (var (item, index) in response.Items.Select((item, index) => (item, index)))
         {
             Assert.NotEmpty(item.Contributions);
             Assert.NotEmpty(item.Reasons);
-            Assert.All(item.Contributions, c => Assert.Contains(c.Source, new[] { "Summary", "Item", "ItemLetters", "Category", "Number", "NumberMissing", "Other" }));
+            Assert.All(item.Contributions, c => Assert.Contains(c.Source, new[] { "Summary", "Item", "ItemLetters", "Category", "Number", "NumberMissing", "Criterion", "Other" }));
             foreach (var contribution in item.Contributions.Where(c => c.Spans.Count > 0))
             {
                 var text = contribution.Field == "clinicalSummary" ? Summary : request.Items[index].RequestedItem;
@@ -43,7 +49,15 @@ public sealed class ExplanationSpanTests(ServiceFixture fixture)
             var reasoned = item.Reasons.SelectMany(r => r.Features).ToList();
             Assert.Equal(reasoned.Count, reasoned.Distinct().Count());
             Assert.Subset(item.Contributions.Select(c => c.Feature).ToHashSet(), reasoned.ToHashSet());
-            Assert.All(item.Contributions.Where(c => c.Source is "Category" or "Number" or "NumberMissing"), c => Assert.Contains(c.Feature, reasoned));
+            Assert.All(item.Contributions.Where(c => c.Source is "Category" or "Number" or "NumberMissing" or "Criterion"), c => Assert.Contains(c.Feature, reasoned));
+            // A criterion's contributions (any of its statuses) read as one reason naming the criterion and the case's status.
+            Assert.All(item.Reasons.Where(r => r.Kind == "criterion"), r =>
+            {
+                Assert.NotEmpty(r.Criterion);
+                Assert.All(r.Features, f => Assert.StartsWith($"criterion: {r.Criterion}=", f, StringComparison.Ordinal));
+                Assert.DoesNotContain("=", r.Text, StringComparison.Ordinal);
+                Assert.Contains(r.Status, new[] { "documented", "documented_absent", "not_mentioned" });
+            });
             Assert.All(item.Contributions.Where(c => c.Source == "ItemLetters"), c => Assert.DoesNotContain(c.Feature, reasoned));
             foreach (var reason in item.Reasons)
             {

@@ -16,8 +16,11 @@ public static class StoreLetters
     {
         var text = LetterRenderer.Markdown(new LetterGenerator(seed).Generate(index));
         var letter = LetterReader.ReadBytes(Encoding.UTF8.GetBytes(text)).Value;
+        // The rationale's opening is one of a few guideline paragraphs many letters share (near-duplicates fold into one hit):
+        // the requested item and the rationale's last sentences, which name this case's facts, make the query its own.
         var rationale = letter.Items[0].Rationale;
-        return new Sent(new LetterContent { Text = text, Source = $"seed{seed}-{index}.md" }, letter.LetterId, rationale[..Math.Min(300, rationale.Length)]);
+        var query = $"{letter.Items[0].RequestedItem} {rationale[Math.Max(0, rationale.Length - 300)..]}";
+        return new Sent(new LetterContent { Text = text, Source = $"seed{seed}-{index}.md" }, letter.LetterId, query);
     }
 
     /// <summary>An AddDeterminations request of these letters.</summary>

@@ -14,6 +14,13 @@ public static class LetterCandidates
     /// <summary>The model's name in reports.</summary>
     public const string Model = "FastTree: criteria, summary words, item";
 
+    /// <summary>
+    /// The default bundle's recipe (criteria, item and numbers) fitted on the training folds together with
+    /// <paramref name="generated"/> rows of generated letters: whether what the generator encodes helps on real letters.
+    /// </summary>
+    public static CandidateModel WithGenerated(IReadOnlyList<ItemRow> generated, int letters) =>
+        new($"FastTree: criteria and item, + {letters:N0} generated letters", ml => ImrPipeline.Build(ml, PipelineOptions.ForGeneratedCorpus(generated.Count)), generated);
+
     /// <summary>Every candidate, the model first.</summary>
     public static IReadOnlyList<CandidateModel> All(PipelineOptions options) =>
     [

@@ -55,7 +55,8 @@ public sealed class RepeatedCrossValidation
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     progress?.Report($"repeat {repeat + 1}/{repeats}, fold {fold + 1}/{folds}: {candidates[c].Name}");
-                    var scored = CrossValidator.Probabilities(ml, candidates[c].Build(ml).Fit(trainView).Transform(testView));
+                    var fitOn = candidates[c].ExtraTraining is { } extra ? ml.Data.LoadFromEnumerable(train.Concat(extra).ToList()) : trainView;
+                    var scored = CrossValidator.Probabilities(ml, candidates[c].Build(ml).Fit(fitOn).Transform(testView));
                     for (var k = 0; k < test.Length; k++)
                     {
                         probabilities[c][repeat][test[k]] = scored[k];

@@ -17,7 +17,7 @@ namespace ImrPredict.Training.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
-    private sealed record Arguments(string? Model, string[] Data, FileInfo? Dmhc, YearRange? Years, int Cv, int Repeats, FileInfo? MetricsOut, DirectoryInfo? Report, int Seed, bool Baseline);
+    private sealed record Arguments(string? Model, string[] Data, FileInfo? Dmhc, YearRange? Years, int Cv, int Repeats, FileInfo? MetricsOut, DirectoryInfo? Report, int Seed, bool Baseline, int AddGenerated);
 
     public static Command Create()
     {
@@ -26,6 +26,7 @@ internal static class EvaluateCommand
         var dmhc = new Option<FileInfo?>("--dmhc") { Description = "A DMHC export (CSV or JSON Lines)." };
         var years = new Option<string?>("--years") { Description = "With --dmhc: report years to evaluate on, e.g. 2014-2016." };
         var cv = new Option<int>("--cv") { Description = "Grouped k-fold cross-validation of the pipeline instead of a bundle (k >= 2)." };
+        var addGenerated = new Option<int>("--add-generated") { Description = "With --cv on letters: also fit the default bundle's recipe on each training fold plus this many generated letters." };
         var repeats = new Option<int>("--repeats") { Description = "With --cv on letters: repeat the cross-validation with new folds this many times; figures are means with bootstrap intervals.", DefaultValueFactory = _ => 1 };
         var metricsOut = new Option<FileInfo?>("--metrics-out") { Description = "Write the metrics as JSON here." };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write report.md and ROC, PR and calibration plots here." };
@@ -34,13 +35,13 @@ internal static class EvaluateCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output." };
         var command = new Command("evaluate", "Evaluate a bundle on held-out data, or cross-validate the pipeline, with baselines, intervals and a report.")
         {
-            model, data, dmhc, years, cv, repeats, metricsOut, report, seed, noBaseline, quiet,
+            model, data, dmhc, years, cv, repeats, addGenerated, metricsOut, report, seed, noBaseline, quiet,
         };
         command.SetAction((result, cancellationToken) =>
         {
             var yearsText = result.GetValue(years);
             var args = new Arguments(result.GetValue(model), result.GetValue(data) ?? [], result.GetValue(dmhc), YearRange.Parse(yearsText),
-                result.GetValue(cv), result.GetValue(repeats), result.GetValue(metricsOut), result.GetValue(report), result.GetValue(seed), !result.GetValue(noBaseline));
+                result.GetValue(cv), result.GetValue(repeats), result.GetValue(metricsOut), result.GetValue(report), result.GetValue(seed), !result.GetValue(noBaseline), result.GetValue(addGenerated));
             if ((args.Data.Length > 0) == (args.Dmhc is not null))
             {
                 return Task.FromResult(Fail("give either --data (letters) or --dmhc (a DMHC export)"));
@@ -94,7 +95,7 @@ internal static class EvaluateCommand
         var oracle = OracleAuc.FromTruthFiles(args.Data, loaded.Rows);
         return args.Model is null
             ? LetterCrossValidation.Run(ml, loaded.Rows, PipelineOptions.ForSmallCorpus(loaded.Rows.Count) with { Seed = args.Seed },
-                new LetterCrossValidation.Settings(args.Cv, args.Repeats, args.Seed, args.Baseline, args.Report, args.MetricsOut, oracle), console, cancellationToken)
+                new LetterCrossValidation.Settings(args.Cv, args.Repeats, args.Seed, args.Baseline, args.Report, args.MetricsOut, oracle, args.AddGenerated), console, cancellationToken)
             : HoldOut(args, console, ml, loaded.Rows, LetterCorpus.Instance, rows => ScoreLetters(ml, args.Model, rows), oracle, cancellationToken);
     }
 

@@ -15,7 +15,7 @@ namespace ImrPredict.Training.Commands;
 internal static class LetterCrossValidation
 {
     /// <summary>What the command line asked for.</summary>
-    public sealed record Settings(int Folds, int Repeats, int Seed, bool Peers, DirectoryInfo? Report, FileInfo? MetricsOut, double? OracleAuc);
+    public sealed record Settings(int Folds, int Repeats, int Seed, bool Peers, DirectoryInfo? Report, FileInfo? MetricsOut, double? OracleAuc, int AddGenerated = 0);
 
     public static int Run(MLContext ml, IReadOnlyList<ItemRow> rows, PipelineOptions options, Settings settings, ConsoleProgress console, CancellationToken cancellationToken)
     {
@@ -25,7 +25,17 @@ internal static class LetterCrossValidation
             return 2;
         }
 
-        var candidates = settings.Peers ? LetterCandidates.All(options) : LetterCandidates.All(options).Take(1).ToList();
+        var candidates = (settings.Peers ? LetterCandidates.All(options) : LetterCandidates.All(options).Take(1)).ToList();
+        if (settings.AddGenerated > 0)
+        {
+            // The default bundle's corpus (same seed), so the figure says what the demo's knowledge adds to real letters.
+            var generator = new Synthetic.LetterGenerator(BootstrapCommand.CorpusSeed);
+            var generated = new ItemRow[settings.AddGenerated][];
+            Parallel.For(0, settings.AddGenerated, i => generated[i] = Core.Parsing.LetterTextParser.Parse(Synthetic.LetterRenderer.Markdown(generator.Generate(i))) is { Success: true } parsed
+                ? ItemRows.From(parsed.Value).ToArray() : []);
+            candidates.Add(LetterCandidates.WithGenerated(generated.SelectMany(r => r).ToList(), settings.AddGenerated));
+        }
+
         var cv = console.Run("cross-validating", (_, status) => RepeatedCrossValidation.Run(ml, rows, candidates, settings.Folds, settings.Repeats, settings.Seed, status, cancellationToken));
         var overall = cv.Overall(seed: settings.Seed);
         var byCategory = cv.ByCategory(seed: settings.Seed);
