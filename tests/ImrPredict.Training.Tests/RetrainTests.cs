@@ -24,7 +24,7 @@ public sealed class RetrainTests(RetrainCorpusFixture corpus) : IClassFixture<Re
         // refit its calibrator; a negative control publishes nothing.
         Assert.True(run.Output.Contains("KEEP the champion", StringComparison.Ordinal) || run.Output.Contains("would RECALIBRATE the champion", StringComparison.Ordinal), run.Output);
         Assert.DoesNotContain("PROMOTE", run.Output, StringComparison.Ordinal);
-        Assert.Contains("ROC-AUC challenger", run.Output, StringComparison.Ordinal);
+        Assert.Contains("challenger (shuffled labels)", run.Output, StringComparison.Ordinal);
         Assert.Equal(before, RetrainCorpusFixture.Hashes(Path.Combine(models, "default")));
         Assert.False(Directory.Exists(Path.Combine(models, "history", "promotions.jsonl")));
         Assert.True(AucOf(run.Output, "challenger (shuffled labels)") < AucOf(run.Output, "champion") - 0.02, run.Output);
@@ -141,7 +141,9 @@ public sealed class RetrainTests(RetrainCorpusFixture corpus) : IClassFixture<Re
     /// <summary>The ROC-AUC printed for <paramref name="name"/> in the run's comparison lines.</summary>
     private static double AucOf(string output, string name)
     {
-        var line = output.Split('\n').Single(l => l.TrimStart().StartsWith(name + " ", StringComparison.Ordinal) && l.Contains("ROC-AUC", StringComparison.Ordinal));
+        // The name, then only spaces before its figures: "champion" is not "champion recalibrated".
+        var line = output.Split('\n').Single(l => l.TrimStart().StartsWith(name + " ", StringComparison.Ordinal)
+            && l.TrimStart()[name.Length..].TrimStart().StartsWith("ROC-AUC", StringComparison.Ordinal));
         var value = line[(line.IndexOf("ROC-AUC", StringComparison.Ordinal) + 8)..].Split(' ')[0];
         return double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
     }
