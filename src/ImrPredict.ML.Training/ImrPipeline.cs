@@ -36,8 +36,10 @@ public static class ImrPipeline
     public static IReadOnlyList<string> FeatureBlocksFor(PipelineOptions options) => FeatureBlocks
         .Where(b => options.SummaryText || !b.StartsWith("ClinicalSummary", StringComparison.Ordinal))
         .Where(b => options.CriteriaFeatures || !b.StartsWith("Criteria", StringComparison.Ordinal))
-        .Select(b => options.CriteriaFeatures || !b.StartsWith("Quantity", StringComparison.Ordinal) ? b
-            : "Quantity, Strength, Sessions, PartialAuthorization, DaysFromInjuryToUrDenial, ItemsInLetter: value (0 if missing) and missing indicator")
+        .Select(b => !b.StartsWith("Quantity", StringComparison.Ordinal) ? b
+            : string.Join(", ", new[] { "Quantity", "Strength", "Sessions", "PartialAuthorization" }
+                .Concat(options.LetterFields ? ["DaysFromInjuryToUrDenial", "ItemsInLetter"] : [])
+                .Concat(options.CriteriaFeatures ? CriteriaNumbers : [])) + ": value (0 if missing) and missing indicator")
         .ToList();
 
     /// <summary>The numbers the criteria use, read only when <see cref="PipelineOptions.CriteriaFeatures"/> is on.</summary>
@@ -66,7 +68,9 @@ public static class ImrPipeline
             blocks.Add("CriteriaFeatures");
         }
 
-        string[] numbers = options.CriteriaFeatures ? [.. LegacyNumericFields, .. CriteriaNumbers] : LegacyNumericFields;
+        string[] shape = [nameof(ItemRow.DaysFromInjuryToUrDenial), nameof(ItemRow.ItemsInLetter)];
+        var numbers = (options.CriteriaFeatures ? [.. LegacyNumericFields, .. CriteriaNumbers] : LegacyNumericFields)
+            .Where(n => options.LetterFields || !shape.Contains(n)).ToArray();
         return chain
             .Append(ml.Transforms.Concatenate("NumericRaw", numbers))
             .Append(ml.Transforms.IndicateMissingValues("NumericMissingFlags", "NumericRaw"))
