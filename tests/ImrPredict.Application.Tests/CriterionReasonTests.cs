@@ -74,4 +74,19 @@ public sealed class CriterionReasonTests
         var span = Assert.Single(reason.Spans);
         Assert.StartsWith("The request for Flexeril", summary[span.Start..span.End], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("MRI of the lumbar spine", 0)]
+    [InlineData("Norco 10/325mg #120", 0)]
+    [InlineData("Physical therapy 2 times a week for 6 weeks", 1)]
+    public void A_number_that_does_not_speak_of_the_request_is_not_a_reason(string item, int expected)
+    {
+        const string summary = "Low back pain.";
+        var missing = new FeatureContribution("Sessions not stated", 0.4) { Source = FeatureSource.NumberMissing, Words = "Sessions", Value = 1 };
+
+        var (contributions, reasons) = ReasonBuilder.Explain(summary, item, [missing], CriteriaDetector.Detect(summary, [item])[0]);
+
+        Assert.Single(contributions);
+        Assert.Equal(expected, reasons.Count);
+    }
 }

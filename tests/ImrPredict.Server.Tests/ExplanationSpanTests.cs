@@ -49,7 +49,12 @@ public sealed class ExplanationSpanTests(ServiceFixture fixture)
             var reasoned = item.Reasons.SelectMany(r => r.Features).ToList();
             Assert.Equal(reasoned.Count, reasoned.Distinct().Count());
             Assert.Subset(item.Contributions.Select(c => c.Feature).ToHashSet(), reasoned.ToHashSet());
-            Assert.All(item.Contributions.Where(c => c.Source is "Category" or "Number" or "NumberMissing" or "Criterion"), c => Assert.Contains(c.Feature, reasoned));
+            var category = Enum.Parse<Core.Letters.ItemCategory>(item.Category);
+            Assert.All(item.Contributions.Where(c => c.Source is "Category" or "Criterion" || (c.Source is "Number" or "NumberMissing" && Application.Cases.Explanations.NumberFields.Applies(c.Words, category))),
+                c => Assert.Contains(c.Feature, reasoned));
+            // A number that does not speak of this kind of request ("no sessions stated" for Norco) is never a reason.
+            Assert.All(item.Contributions.Where(c => c.Source is "Number" or "NumberMissing" && !Application.Cases.Explanations.NumberFields.Applies(c.Words, category)),
+                c => Assert.DoesNotContain(c.Feature, reasoned));
             // A criterion's contributions (any of its statuses) read as one reason naming the criterion and the case's status.
             Assert.All(item.Reasons.Where(r => r.Kind == "criterion"), r =>
             {

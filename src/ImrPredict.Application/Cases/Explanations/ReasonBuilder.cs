@@ -41,7 +41,9 @@ public static partial class ReasonBuilder
             }
         }
 
-        foreach (var group in Merge(explained.Where(c => c.Contribution.Source is not (FeatureSource.ItemLetters or FeatureSource.Criterion)).ToList()))
+        // Numbers that do not speak of this kind of request ("no sessions stated" for an MRI) stay contributions only.
+        foreach (var group in Merge(explained.Where(c => c.Contribution.Source is not (FeatureSource.ItemLetters or FeatureSource.Criterion)
+            && !(c.Contribution.Source is FeatureSource.Number or FeatureSource.NumberMissing && criteria is not null && !NumberFields.Applies(c.Contribution.Words, criteria.Category))).ToList()))
         {
             var reason = ToReason(group, group[0].Field == CaseField.RequestedItem ? item : summary);
             if (reason.Kind != ReasonKind.Term || ReadableTerms.IsReadable(reason.Words, (reason.Field == CaseField.RequestedItem ? item : summary).Text, reason.Spans))
