@@ -189,7 +189,7 @@ public static class RetrainJob
     /// <summary>The pipeline options for a corpus of <paramref name="rows"/> items.</summary>
     public static PipelineOptions OptionsFor(int rows, RetrainSettings settings)
     {
-        var options = PipelineOptions.ForSmallCorpus(rows) with { Seed = settings.Seed };
+        var options = (settings.MostlyGenerated ? PipelineOptions.ForGeneratedCorpus(rows) : PipelineOptions.ForSmallCorpus(rows)) with { Seed = settings.Seed };
         return settings.Trees is { } trees ? options with { NumberOfTrees = trees } : options;
     }
 

@@ -48,4 +48,10 @@ public sealed record RetrainSettings
     /// A negative control: the challenger learns from labels shuffled among its training items, so the gate must refuse it.
     /// </summary>
     public bool ShuffleLabels { get; init; }
+
+    /// <summary>
+    /// The letters are mostly generated demo letters (the store a fresh clone starts with): the challenger is trained as the
+    /// default bundle is, on criteria, item and numbers, not on the generator's wording (<see cref="PipelineOptions.ForGeneratedCorpus"/>).
+    /// </summary>
+    public bool MostlyGenerated { get; init; }
 }

@@ -105,10 +105,17 @@ internal static class RetrainCommand
         }
 
         var history = new BundleHistory(args.Models.FullName, args.Bundle);
-        var letters = ReadLetters(args, console, cancellationToken, out var source);
+        var letters = ReadLetters(args, console, cancellationToken, out var source, out var generated);
         if (letters is null)
         {
             return Failed;
+        }
+
+        if (generated * 2 >= letters.Count && generated > 0)
+        {
+            // A store still mostly demo letters: learn what transfers (criteria, item, numbers), not the generator's wording.
+            s = s with { MostlyGenerated = true };
+            console.Say($"{generated:N0} of {letters.Count:N0} letters are generated demo letters: the challenger reads criteria, item and numbers, not the summaries' words");
         }
 
         var ml = new MLContext(seed: s.Seed);
@@ -221,8 +228,9 @@ internal static class RetrainCommand
         }
     }
 
-    private static IReadOnlyList<ImrLetter>? ReadLetters(Arguments args, ConsoleProgress console, CancellationToken cancellationToken, out string source)
+    private static IReadOnlyList<ImrLetter>? ReadLetters(Arguments args, ConsoleProgress console, CancellationToken cancellationToken, out string source, out int generated)
     {
+        generated = 0;
         if (args.Store is not null)
         {
             var read = StoreLetters.Read(args.Store.FullName, null, null, cancellationToken);
@@ -235,6 +243,7 @@ internal static class RetrainCommand
 
             source = $"{stored.Description} through sequence {stored.Through}";
             console.Say($"read {stored.Letters.Count:N0} letters from the {source}");
+            generated = stored.Generated;
             return stored.Letters;
         }
 

@@ -8,7 +8,8 @@ namespace ImrPredict.Training.Commands;
 /// <param name="Letters">Parsed, undeleted letters within the decision-date window, in store order.</param>
 /// <param name="Through">The store sequence they were read through (for reproducing the run).</param>
 /// <param name="Description">Which store.</param>
-internal sealed record StoreLetters(IReadOnlyList<ImrLetter> Letters, long Through, string Description)
+/// <param name="Generated">How many of <paramref name="Letters"/> are generated demo letters (<see cref="GeneratedLetters"/>).</param>
+internal sealed record StoreLetters(IReadOnlyList<ImrLetter> Letters, long Through, string Description, int Generated = 0)
 {
     /// <summary>Reads the store at <paramref name="dataDirectory"/> (PostgreSQL from the environment) through its last sequence now.</summary>
     public static Result<StoreLetters, StoreErrorCode> Read(string dataDirectory, DateOnly? decidedFrom, DateOnly? decidedBefore, CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ internal sealed record StoreLetters(IReadOnlyList<ImrLetter> Letters, long Throu
 
             var through = counts.Value.LastSequence;
             var letters = new List<ImrLetter>();
+            var generated = 0;
             var after = 0L;
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -44,13 +46,18 @@ internal sealed record StoreLetters(IReadOnlyList<ImrLetter> Letters, long Throu
                     break;
                 }
 
-                letters.AddRange(due.Select(c => c.Letter).OfType<ImrLetter>().Where(l =>
-                    (decidedFrom is null || l.Header.DecisionDate >= decidedFrom) && (decidedBefore is null || l.Header.DecisionDate < decidedBefore)));
+                foreach (var change in due.Where(c => c.Letter is { } l
+                    && (decidedFrom is null || l.Header.DecisionDate >= decidedFrom) && (decidedBefore is null || l.Header.DecisionDate < decidedBefore)))
+                {
+                    letters.Add(change.Letter!);
+                    generated += change.Generated ? 1 : 0;
+                }
+
                 after = due[^1].Sequence;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            return new StoreLetters(letters, through, store.Description);
+            return new StoreLetters(letters, through, store.Description, generated);
         }
     }
 }
