@@ -140,10 +140,5 @@ public class KestrelTests(ServiceFixture fixture)
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => ImrPredict.TestSupport.ServerProcess.FreePort();
 }

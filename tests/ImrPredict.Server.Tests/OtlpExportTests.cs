@@ -88,12 +88,7 @@ public sealed class OtlpExportTests(ServiceFixture fixture) : IDisposable
     private static bool Holds(IEnumerable<(string Path, byte[] Body)> received, string path, string text) =>
         received.Any(r => r.Path == path && Encoding.UTF8.GetString(r.Body).Contains(text, StringComparison.Ordinal));
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
+    private static int FreePort() => ServerProcess.FreePort();
 
     public void Dispose()
     {

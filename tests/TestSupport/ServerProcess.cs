@@ -218,10 +218,31 @@ public sealed class ServerProcess : IAsyncDisposable
         return path;
     }
 
-    private static int FreePort()
+    /// <summary>The next port to try: below Linux's ephemeral range (32768-60999), so no outgoing connection takes it between
+    /// the check and the server's bind (a port the OS handed out as free was taken so, once in CI).</summary>
+    private static int _nextPort = 20000 + Random.Shared.Next(0, 10000);
+
+    /// <summary>A loopback port nothing listens on, below the ephemeral range.</summary>
+    public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Interlocked.Increment(ref _nextPort);
+            if (port > 32000)
+            {
+                Interlocked.CompareExchange(ref _nextPort, 20000, port);
+                continue;
+            }
+
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
     }
 }
