@@ -7,6 +7,7 @@ using ImrPredict.Application.Storage;
 using ImrPredict.Application.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,12 @@ public static class ApplicationServices
             return new PrecedentView(provider.GetRequiredService<DeterminationStoreHost>(), resolve(provider, index),
                 provider.GetRequiredService<IOptions<ServiceLimits>>().Value, provider.GetRequiredService<ILogger<PrecedentView>>());
         });
+        services.AddOptions<Audit.AuditOptions>()
+            .Bind(configuration.GetSection(Audit.AuditOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<IServingModels>(provider => provider.GetRequiredService<ModelHost>());
         services.AddSingleton<LegacyIndexImport>();
         services.AddSingleton<AssessCase>();

@@ -1,4 +1,6 @@
 using ImrPredict.Application;
+using ImrPredict.Server.Auditing;
+using ImrPredict.Server.Security;
 using ImrPredict.Web;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +12,8 @@ public static class HostExtensions
     /// <summary>Registers options, the application's use cases, the model loader, gRPC with JSON transcoding, reflection and health.</summary>
     public static WebApplicationBuilder AddImrPredict(this WebApplicationBuilder builder)
     {
+        // First: settings that must not start stop here, before anything is opened or built.
+        builder.AddImrSecurity();
         builder.Services.AddOptions<ImrPredictOptions>()
             .Bind(builder.Configuration.GetSection(ImrPredictOptions.Section))
             .ValidateDataAnnotations()
@@ -39,7 +43,7 @@ public static class HostExtensions
             grpc.MaxSendMessageSize = limit;
             grpc.EnableDetailedErrors = false;
             grpc.Interceptors.Add<RequestLogging>();
-            grpc.Interceptors.Add<ApiKeyCheck>();
+            grpc.Interceptors.Add<AuditedCalls>();
             grpc.Interceptors.Add<CallLimits>();
         }).AddJsonTranscoding(transcoding =>
         {
@@ -54,15 +58,16 @@ public static class HostExtensions
         return builder;
     }
 
-    /// <summary>Maps the API, health, reflection and the web app.</summary>
+    /// <summary>Maps authentication and authorization, the API, health, reflection and the web app.</summary>
     public static WebApplication MapImrPredict(this WebApplication app)
     {
+        app.UseImrSecurity();
         app.MapGrpcService<ImrPredictGrpcService>();
         app.MapImrPredictWeb();
-        app.MapGrpcHealthChecksService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService();
         app.MapHealthEndpoints();
-        app.MapPrometheusScrapingEndpoint(TelemetrySetup.MetricsPath);
+        app.MapPrometheusScrapingEndpoint(TelemetrySetup.MetricsPath).AllowAnonymous();
         // The gauges are observed from the first scrape on.
         app.Services.GetRequiredService<Application.Telemetry.ServiceGauges>();
         return app;

@@ -1,4 +1,6 @@
 using Grpc.Core;
+using ImrPredict.Server.Security;
+using Microsoft.AspNetCore.Authorization;
 using ImrPredict.Application;
 using ImrPredict.Application.Cases;
 using ImrPredict.Application.Determinations;
@@ -15,8 +17,9 @@ namespace ImrPredict.Server;
 
 /// <summary>
 /// The gRPC (and JSON-transcoded) API: each call validates its message, maps it to the application's terms, calls one
-/// use case and maps the answer back. Errors leave through <see cref="ErrorStatus"/>; admin calls are marked
-/// <see cref="AdminCallAttribute"/>. Logs carry ids and timings, never clinical text.
+/// use case and maps the answer back. Errors leave through <see cref="ErrorStatus"/>. Each call declares the least role it
+/// needs here, in its <see cref="AuthorizeAttribute"/> (<see cref="AccessRoles"/>), for gRPC and JSON alike. Logs carry ids
+/// and timings, never clinical text.
 /// </summary>
 public sealed class ImrPredictGrpcService(
     AssessCase assessCase,
@@ -30,6 +33,7 @@ public sealed class ImrPredictGrpcService(
     : ImrPredictService.ImrPredictServiceBase
 {
     /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Reader)]
     public override Task<PredictResponse> Predict(PredictRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
@@ -44,6 +48,7 @@ public sealed class ImrPredictGrpcService(
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Reader)]
     public override Task<PredictLetterResponse> PredictLetter(PredictLetterRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
@@ -58,6 +63,7 @@ public sealed class ImrPredictGrpcService(
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Triage)]
     public override Task<RankCasesResponse> RankCases(RankCasesRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
@@ -70,6 +76,7 @@ public sealed class ImrPredictGrpcService(
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Triage)]
     public override async Task<RankCasesResponse> RankCasesStream(IAsyncStreamReader<Case> requestStream, ServerCallContext context)
     {
         var validation = new RequestValidation();
@@ -92,6 +99,7 @@ public sealed class ImrPredictGrpcService(
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Reader)]
     public override Task<SearchPrecedentsResponse> SearchPrecedents(SearchPrecedentsRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
@@ -104,6 +112,7 @@ public sealed class ImrPredictGrpcService(
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Reader)]
     public override Task<PrecedentDetail> GetPrecedent(GetPrecedentRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
@@ -113,10 +122,12 @@ public sealed class ImrPredictGrpcService(
     }
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Reader)]
     public override Task<ModelInfo> GetModelInfo(GetModelInfoRequest request, ServerCallContext context) =>
         Task.FromResult(ProtoMapping.ToMessage(manageModel.Describe().ValueOrThrow()));
 
     /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Reader)]
     public override Task<Google.Api.HttpBody> GetModelReport(GetModelReportRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
@@ -126,7 +137,7 @@ public sealed class ImrPredictGrpcService(
     }
 
     /// <inheritdoc />
-    [AdminCall]
+    [Authorize(Policy = AccessRoles.Admin)]
     public override Task<AddDeterminationsResponse> AddDeterminations(AddDeterminationsRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
@@ -139,7 +150,7 @@ public sealed class ImrPredictGrpcService(
     }
 
     /// <inheritdoc />
-    [AdminCall]
+    [Authorize(Policy = AccessRoles.Admin)]
     public override Task<DeleteDeterminationResponse> DeleteDetermination(DeleteDeterminationRequest request, ServerCallContext context)
     {
         var validation = new RequestValidation();
@@ -150,7 +161,7 @@ public sealed class ImrPredictGrpcService(
     }
 
     /// <inheritdoc />
-    [AdminCall]
+    [Authorize(Policy = AccessRoles.Admin)]
     public override Task<ModelInfo> ReloadModel(ReloadModelRequest request, ServerCallContext context) =>
         Task.FromResult(ProtoMapping.ToMessage(manageModel.Reload(request.Bundle).ValueOrThrow()));
 

@@ -19,7 +19,10 @@ public sealed class ImrPredictOptions
     [Required]
     public string BundleName { get; set; } = "default";
 
-    /// <summary>The key AddDeterminations and ReloadModel require in the <c>x-api-key</c> header; unset, they are refused.</summary>
+    /// <summary>
+    /// One admin API key, in clear (the older setting, kept working): callers send it in the <c>x-api-key</c> header.
+    /// Prefer <c>ImrPredict:Auth:ApiKeys</c>, which keeps only hashes and gives each key a name and a role.
+    /// </summary>
     public string? ApiKey { get; set; }
 
     /// <summary>How often the bundle folder is checked for a newly published bundle; 0 turns hot reload off.</summary>

@@ -225,6 +225,7 @@ internal static class ProtoMapping
             Precedents = added.Precedents,
             Sequence = added.Sequence,
             Searchable = added.Searchable,
+            LetterIds = { added.LetterIds },
         };
         response.Errors.AddRange(added.Rejections.Select(r => new LetterError { Index = r.Index, Source = r.Source, Code = r.Code, Message = r.Message }));
         response.Warnings.AddRange(added.Warnings.Select(w => new V1.LetterWarnings

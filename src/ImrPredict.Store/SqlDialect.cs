@@ -14,6 +14,9 @@ internal abstract class SqlDialect
     /// <summary>The statements that create the schema when absent.</summary>
     public abstract IReadOnlyList<string> CreateSchema { get; }
 
+    /// <summary>The statements that create the audit trail's table and indexes when absent.</summary>
+    public abstract IReadOnlyList<string> CreateAuditSchema { get; }
+
     /// <summary>Begins a write transaction that excludes every other writer, so sequences commit in order.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 

@@ -4,7 +4,7 @@ using ImrPredict.Server.V1;
 
 namespace ImrPredict.Server.Tests;
 
-/// <summary>The shape the service keeps: no training code in the server, every admin call behind the API key.</summary>
+/// <summary>The shape the service keeps: no training code in the server, every admin call behind an admin credential.</summary>
 public sealed class CompositionTests(ServiceFixture fixture)
 {
     [Fact]
@@ -23,7 +23,7 @@ public sealed class CompositionTests(ServiceFixture fixture)
     public async Task Every_admin_call_refuses_a_caller_without_the_key()
     {
         var token = TestContext.Current.CancellationToken;
-        var admin = typeof(ImrPredictGrpcService).GetMethods().Where(m => m.GetCustomAttribute<AdminCallAttribute>() is not null).Select(m => m.Name).ToList();
+        var admin = typeof(ImrPredictGrpcService).GetMethods().Where(m => m.GetCustomAttribute<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>()?.Policy == Security.AccessRoles.Admin).Select(m => m.Name).ToList();
         var add = new AddDeterminationsRequest();
         add.Letters.Add(new LetterContent { Text = "not a letter", Source = "x" });
 

@@ -73,7 +73,10 @@ public sealed partial class AddDeterminations(DeterminationStoreHost stores, Pre
         var sequence = results.Count == 0 ? view.AppliedSequence : results.Max(r => r.Sequence);
         var searchable = view.WaitFor(sequence, TimeSpan.FromSeconds(storage.ReadYourWritesSeconds), cancellationToken);
         LogAdded(logger, kept.Count, rejections.Count, sequence);
-        return new AddedDeterminations(kept.Count, kept.Sum(r => r.Items), view.Count, rejections.OrderBy(r => r.Index).ToList(), sequence, searchable, warnings);
+        return new AddedDeterminations(kept.Count, kept.Sum(r => r.Items), view.Count, rejections.OrderBy(r => r.Index).ToList(), sequence, searchable, warnings)
+        {
+            LetterIds = results.OrderBy(r => r.Index).Select(r => r.LetterId).ToList(),
+        };
     }
 
     /// <summary>

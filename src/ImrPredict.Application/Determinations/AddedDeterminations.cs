@@ -9,4 +9,8 @@ namespace ImrPredict.Application.Determinations;
 /// <param name="Searchable">Whether this replica's searches already show the letters (read-your-writes).</param>
 /// <param name="Warnings">Letters kept that parsed with warnings.</param>
 public sealed record AddedDeterminations(int LettersAdded, int ItemsAdded, int Precedents, IReadOnlyList<LetterRejection> Rejections, long Sequence, bool Searchable,
-    IReadOnlyList<LetterWarnings> Warnings);
+    IReadOnlyList<LetterWarnings> Warnings)
+{
+    /// <summary>The ids of every letter the add kept, refused ones (kept with their errors) included, in the add's order.</summary>
+    public IReadOnlyList<string> LetterIds { get; init; } = [];
+}

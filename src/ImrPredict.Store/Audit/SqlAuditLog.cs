@@ -1,0 +1,196 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using ImrPredict.Core.Results;
+
+namespace ImrPredict.Store.Audit;
+
+/// <summary>
+/// The audit trail in the determination store's database (the same SQLite file, or the same PostgreSQL database every
+/// replica shares): one row per record, ids as JSON arrays. Failures are <see cref="StoreErrorCode"/>s, never exceptions.
+/// </summary>
+public sealed class SqlAuditLog : IAuditLog
+{
+    private const string Columns = "seq, time_utc, subject, name, role, scheme, action, outcome, precedent_ids, letter_ids, request_id, client_address";
+
+    private readonly SqlDialect _dialect;
+
+    private SqlAuditLog(SqlDialect dialect) => _dialect = dialect;
+
+    /// <inheritdoc />
+    public string Description => $"audit trail in the {_dialect.Description}";
+
+    /// <summary>Opens the audit trail in the store <see cref="StoreLocation"/> names: PostgreSQL when a connection string is given, else SQLite in the data folder.</summary>
+    public static Result<IAuditLog, StoreErrorCode> Open(string dataDirectory, string? connectionString)
+    {
+        SqlDialect dialect;
+        try
+        {
+            dialect = string.IsNullOrWhiteSpace(connectionString)
+                ? new SqliteDialect(Path.GetFullPath(Path.Combine(dataDirectory, StoreLocation.SqliteFile)))
+                : new PostgresDialect(connectionString);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                Directory.CreateDirectory(Path.GetFullPath(dataDirectory));
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            return Result<IAuditLog, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"the audit trail's store cannot be opened: {e.Message}");
+        }
+
+        var log = new SqlAuditLog(dialect);
+        try
+        {
+            using var connection = dialect.Open();
+            foreach (var statement in dialect.CreateAuditSchema)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = statement;
+                command.ExecuteNonQuery();
+            }
+        }
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
+        {
+            dialect.Dispose();
+            return Result<IAuditLog, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"the {log.Description} cannot be opened: {e.Message}");
+        }
+
+        return log;
+    }
+
+    /// <inheritdoc />
+    public Result<int, StoreErrorCode> Append(IReadOnlyList<AuditRecord> records)
+    {
+        if (records.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var connection = _dialect.Open();
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO audit_events ({Columns[5..]}) VALUES (@time, @subject, @name, @role, @scheme, @action, @outcome, @precedents, @letters, @request, @client)";
+            var names = new[] { "@time", "@subject", "@name", "@role", "@scheme", "@action", "@outcome", "@precedents", "@letters", "@request", "@client" };
+            foreach (var name in names)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            foreach (var record in records)
+            {
+                object?[] values =
+                [
+                    Time(record.Time), record.Subject, record.Name, record.Role, record.Scheme, record.Action, record.Outcome,
+                    JsonSerializer.Serialize(record.PrecedentIds), JsonSerializer.Serialize(record.LetterIds), record.RequestId, record.ClientAddress,
+                ];
+                for (var k = 0; k < values.Length; k++)
+                {
+                    command.Parameters[k].Value = values[k] ?? DBNull.Value;
+                }
+
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return records.Count;
+        }
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
+        {
+            return Result<int, StoreErrorCode>.Fail(StoreErrorCode.WriteFailed, $"the {Description} failed to append {records.Count} records; they are kept in memory and retried: {e.Message}");
+        }
+    }
+
+    /// <inheritdoc />
+    public Result<IReadOnlyList<AuditRecord>, StoreErrorCode> Read(AuditQuery query)
+    {
+        try
+        {
+            using var connection = _dialect.Open();
+            using var command = connection.CreateCommand();
+            var where = new List<string>();
+            if (query.Since is { } since)
+            {
+                where.Add("time_utc >= @since");
+                Parameter(command, "@since", Time(since));
+            }
+
+            if (!string.IsNullOrEmpty(query.Subject))
+            {
+                where.Add("subject = @subject");
+                Parameter(command, "@subject", query.Subject);
+            }
+
+            if (!string.IsNullOrEmpty(query.LetterId))
+            {
+                // Ids are JSON strings in the arrays: the quoted id finds the letter, and its items' ids (letterId#index).
+                where.Add(@"(letter_ids LIKE @letter ESCAPE '\' OR precedent_ids LIKE @item ESCAPE '\')");
+                var escaped = query.LetterId.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+                Parameter(command, "@letter", $"%\"{escaped}\"%");
+                Parameter(command, "@item", $"%\"{escaped}#%");
+            }
+
+            command.CommandText = $"SELECT {Columns} FROM audit_events{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty)} ORDER BY seq DESC LIMIT {Math.Clamp(query.Max, 1, 100_000)}";
+            using var reader = command.ExecuteReader();
+            var records = new List<AuditRecord>();
+            while (reader.Read())
+            {
+                records.Add(new AuditRecord(
+                    reader.GetInt64(0),
+                    DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                    reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetString(5),
+                    reader.GetString(6),
+                    reader.GetString(7),
+                    JsonSerializer.Deserialize<string[]>(reader.GetString(8)) ?? [],
+                    JsonSerializer.Deserialize<string[]>(reader.GetString(9)) ?? [],
+                    reader.IsDBNull(10) ? null : reader.GetString(10),
+                    reader.IsDBNull(11) ? null : reader.GetString(11)));
+            }
+
+            return records;
+        }
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException or JsonException)
+        {
+            return Result<IReadOnlyList<AuditRecord>, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"the {Description} cannot be read: {e.Message}");
+        }
+    }
+
+    /// <inheritdoc />
+    public Result<int, StoreErrorCode> PurgeBefore(DateTimeOffset cutoff)
+    {
+        try
+        {
+            using var connection = _dialect.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM audit_events WHERE time_utc < @cutoff";
+            Parameter(command, "@cutoff", Time(cutoff));
+            return command.ExecuteNonQuery();
+        }
+        catch (Exception e) when (e is DbException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
+        {
+            return Result<int, StoreErrorCode>.Fail(StoreErrorCode.WriteFailed, $"the {Description} failed to delete records past retention: {e.Message}");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _dialect.Dispose();
+
+    // A fixed-width UTC form, so text order is time order in both engines.
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
