@@ -12,7 +12,7 @@ namespace ImrPredict.Server.Tests;
 /// <summary>
 /// The service as an organisation runs it: tokens from a real OpenID Connect provider (<see cref="TestIdentityProvider"/>,
 /// fetched by discovery), an API key per role, and five generated letters in its store. No model (predict answers
-/// FAILED_PRECONDITION once let in): what these tests check is who is let in, and what the audit trail keeps.
+/// UNAVAILABLE once let in): what these tests check is who is let in, and what the audit trail keeps.
 /// </summary>
 public sealed class SecuredServiceFixture : IAsyncLifetime
 {

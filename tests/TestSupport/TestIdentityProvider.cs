@@ -88,7 +88,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             ["test_audience"] = audience ?? string.Empty,
             ["test_lifetime"] = lifetimeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        using var response = await http.PostAsync(new Uri(Issuer, "connect/token"), new FormUrlEncodedContent(form));
+        // This instance's own address: an impostor claims another's issuer but answers on its own port.
+        using var response = await http.PostAsync(new Uri($"http://127.0.0.1:{Port}/connect/token"), new FormUrlEncodedContent(form));
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
@@ -111,7 +112,9 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = Path.GetTempPath() });
+        // Not the test folder's appsettings.json (the server's, with its Kestrel endpoints): this port only.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
         builder.Services.AddAuthentication();
@@ -124,7 +127,10 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             options.RegisterScopes(Scopes.Profile, Scopes.Roles);
             // No database of clients: every client and redirect is accepted (the handlers below), as a test provider may.
             options.EnableDegradedMode();
-            options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+            // Keys of this instance only (OpenIddict's ephemeral keys are shared by every instance of a process): a restart
+            // rotates them, and an impostor signs with its own.
+            options.AddSigningKey(new Microsoft.IdentityModel.Tokens.RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N") });
+            options.AddEncryptionKey(new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             options.DisableAccessTokenEncryption();
             options.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough().DisableTransportSecurityRequirement();
             options.AddEventHandler<OpenIddict.Server.OpenIddictServerEvents.ValidateTokenRequestContext>(handler => handler.UseInlineHandler(_ => default));

@@ -24,7 +24,9 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
 
         if (keys.Match(given) is not { } key)
         {
-            return Task.FromResult(AuthenticateResult.Fail($"the {CredentialSchemes.ApiKeyHeader} header matches no configured key"));
+            var failure = new InvalidOperationException($"the {CredentialSchemes.ApiKeyHeader} header matches no configured key");
+            DenialReasons.Remember(Context, failure);
+            return Task.FromResult(AuthenticateResult.Fail(failure));
         }
 
         var roleClaim = auth.Value.RoleClaim;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ImrPredict.Server.Security;
@@ -6,10 +5,18 @@ namespace ImrPredict.Server.Security;
 /// <summary>Why a call was refused, in one sentence a caller can act on; never the token or the key.</summary>
 public static class DenialReasons
 {
+    private const string FailureItem = "imr.authentication-failure";
+
+    /// <summary>Keeps why a credential failed, for the refusal's message (the middleware keeps only successes).</summary>
+    public static void Remember(HttpContext context, Exception failure) => context.Items[FailureItem] = failure;
+
+    /// <summary>Why the credential the request carried failed, or null when it carried none or it passed.</summary>
+    public static Exception? Failure(HttpContext context) => context.Items.TryGetValue(FailureItem, out var failure) ? failure as Exception : null;
+
     /// <summary>Why the request carried no usable credential.</summary>
     public static string Unauthenticated(HttpContext context, AuthOptions auth, bool hasKeys)
     {
-        var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        var failure = Failure(context);
         if (failure is not null)
         {
             return failure switch

@@ -15,7 +15,7 @@ public sealed class RoleRequirementHandler(AccessDecision access, IOptions<AuthO
         var needed = AccessRoles.Rank(requirement.Role);
         // A credential that failed (a wrong key, an expired token) is refused even where none is needed: its caller should know.
         if (access.Mode == AccessMode.LoopbackOpen && needed < AccessRoles.Rank(AccessRoles.Admin) && context.Resource is HttpContext http && Caller.IsLocal(http)
-            && http.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Failure is null)
+            && DenialReasons.Failure(http) is null)
         {
             context.Succeed(requirement);
         }

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace ImrPredict.Server.Security;
 
@@ -101,11 +103,26 @@ public static class SecuritySetup
         // keys rotate without a restart.
         options.RefreshOnIssuerKeyNotFound = true;
         options.RefreshInterval = TimeSpan.FromSeconds(auth.KeyRefreshSeconds);
+        // Made here only to turn off the "last known good" fallback: by default a key the provider has retired keeps
+        // validating tokens for an hour after it leaves the published set.
+        options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
+            auth.Authority!.TrimEnd('/') + "/.well-known/openid-configuration",
+            new OpenIdConnectConfigurationRetriever(),
+            new HttpDocumentRetriever { RequireHttps = auth.RequireHttpsMetadata })
+        {
+            RefreshInterval = TimeSpan.FromSeconds(auth.KeyRefreshSeconds),
+            UseLastKnownGoodConfiguration = false,
+        };
         options.TokenValidationParameters.NameClaimType = auth.NameClaim;
         options.TokenValidationParameters.RoleClaimType = auth.RoleClaim;
         options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(auth.ClockSkewSeconds);
         options.Events = new JwtBearerEvents
         {
+            OnAuthenticationFailed = context =>
+            {
+                DenialReasons.Remember(context.HttpContext, context.Exception);
+                return Task.CompletedTask;
+            },
             OnTokenValidated = context =>
             {
                 (context.Principal?.Identity as ClaimsIdentity)?.AddClaim(new Claim(CredentialSchemes.SchemeClaim, "bearer"));
