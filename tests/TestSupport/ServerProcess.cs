@@ -58,6 +58,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>How long <see cref="StartAsync"/> waits for a model (a first start that builds the default bundle takes minutes).</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The credential <see cref="StartAsync"/> asks with whether a model is served (none: a loopback service answers anonymous reads).</summary>
+    public Metadata? StartCredentials { get; init; }
+
     /// <summary>What the process wrote, for failure messages.</summary>
     public List<string> Output { get; } = [];
 
@@ -75,7 +78,10 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(server);
         foreach (var (key, value) in _settings)
         {
-            start.ArgumentList.Add($"--{key}={value}");
+            // {port} and {json-port} stand for this process's ports (to listen on another interface with them, say).
+            var set = value.Replace("{port}", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{json-port}", JsonPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            start.ArgumentList.Add($"--{key}={set}");
         }
 
         foreach (var (key, value) in _environment)
@@ -100,7 +106,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                await Client.GetModelInfoAsync(new GetModelInfoRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: token);
+                await Client.GetModelInfoAsync(new GetModelInfoRequest(), StartCredentials, deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: token);
                 return;
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.FailedPrecondition or StatusCode.DeadlineExceeded)
