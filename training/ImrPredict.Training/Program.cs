@@ -20,4 +20,6 @@ root.Subcommands.Add(StoreCommands.Reindex());
 root.Subcommands.Add(SearchCommands.Index());
 root.Subcommands.Add(SearchCommands.Search());
 root.Subcommands.Add(SearchCommands.Evaluate());
+root.Subcommands.Add(SecurityCommands.ApiKey());
+root.Subcommands.Add(SecurityCommands.Audit());
 return await root.Parse(args).InvokeAsync();
