@@ -2,6 +2,7 @@ using Grpc.Core;
 using ImrPredict.Server.Security;
 using Microsoft.AspNetCore.Authorization;
 using ImrPredict.Application;
+using ImrPredict.Application.Audit;
 using ImrPredict.Application.Cases;
 using ImrPredict.Application.Determinations;
 using ImrPredict.Application.Letters;
@@ -29,6 +30,7 @@ public sealed class ImrPredictGrpcService(
     AddDeterminations addDeterminations,
     DeleteDetermination deleteDetermination,
     ManageModel manageModel,
+    AuditTrail auditTrail,
     IOptions<ServiceLimits> limits)
     : ImrPredictService.ImrPredictServiceBase
 {
@@ -164,6 +166,27 @@ public sealed class ImrPredictGrpcService(
     [Authorize(Policy = AccessRoles.Admin)]
     public override Task<ModelInfo> ReloadModel(ReloadModelRequest request, ServerCallContext context) =>
         Task.FromResult(ProtoMapping.ToMessage(manageModel.Reload(request.Bundle).ValueOrThrow()));
+
+    /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Admin)]
+    public override Task<ListAuditRecordsResponse> ListAuditRecords(ListAuditRecordsRequest request, ServerCallContext context)
+    {
+        var validation = new RequestValidation();
+        DateTimeOffset? since = null;
+        if (request.Since.Length > 0)
+        {
+            validation.Require(DateTimeOffset.TryParse(request.Since, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var parsed), "since", "not a date (yyyy-MM-dd) or an ISO 8601 time");
+            since = parsed;
+        }
+
+        validation.Require(request.Max is >= 0 and <= 1000, "max", "must be 0 (default 100) to 1000");
+        validation.ThrowIfInvalid();
+        var query = new Store.Audit.AuditQuery(since, NullIfEmpty(request.Subject), NullIfEmpty(request.LetterId), request.Max == 0 ? 100 : request.Max);
+        return Task.FromResult(ProtoMapping.ToMessage(auditTrail.Read(query).ValueOrThrow(), auditTrail.Pending));
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private void RequireExplanationCounts(RequestValidation validation, int contributions, int precedents)
     {

@@ -237,4 +237,25 @@ internal static class ProtoMapping
         }));
         return response;
     }
+
+    public static ListAuditRecordsResponse ToMessage(IReadOnlyList<Store.Audit.AuditRecord> records, long pending)
+    {
+        var response = new ListAuditRecordsResponse { Pending = pending };
+        response.Records.AddRange(records.Select(r => new V1.AuditRecord
+        {
+            Sequence = r.Sequence,
+            Time = r.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            Subject = r.Subject,
+            Name = r.Name ?? string.Empty,
+            Role = r.Role,
+            Scheme = r.Scheme,
+            Action = r.Action,
+            Outcome = r.Outcome,
+            PrecedentIds = { r.PrecedentIds },
+            LetterIds = { r.LetterIds },
+            RequestId = r.RequestId ?? string.Empty,
+            ClientAddress = r.ClientAddress ?? string.Empty,
+        }));
+        return response;
+    }
 }
