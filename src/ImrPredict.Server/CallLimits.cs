@@ -2,7 +2,9 @@ using System.Globalization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using ImrPredict.Application.Telemetry;
+using ImrPredict.Server.Security;
 using ImrPredict.Server.V1;
+using Microsoft.Extensions.Options;
 
 namespace ImrPredict.Server;
 
@@ -10,7 +12,7 @@ namespace ImrPredict.Server;
 /// Applies <see cref="CallLimiters"/> to the expensive calls: a call over its limit ends with <c>RESOURCE_EXHAUSTED</c>
 /// (HTTP 429 in JSON) and a <c>Retry-After</c> header in whole seconds, before any work is done.
 /// </summary>
-public sealed class CallLimits(CallLimiters limiters, ServiceMetrics metrics) : Interceptor
+public sealed class CallLimits(CallLimiters limiters, ServiceMetrics metrics, IOptions<AuthOptions> auth) : Interceptor
 {
     /// <inheritdoc />
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -42,7 +44,8 @@ public sealed class CallLimits(CallLimiters limiters, ServiceMetrics metrics) : 
             return null;
         }
 
-        var (lease, retryAfter) = await limiters.AdmitAsync(name, context.CancellationToken);
+        var subject = Caller.Of(context.GetHttpContext(), auth.Value).Subject;
+        var (lease, retryAfter) = await limiters.AdmitAsync(name, subject, context.CancellationToken);
         if (retryAfter is not { } wait)
         {
             return lease;
@@ -52,6 +55,6 @@ public sealed class CallLimits(CallLimiters limiters, ServiceMetrics metrics) : 
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         // On the HTTP response: gRPC sends it with the status (a trailers-only answer), JSON as a header of the 429.
         context.GetHttpContext().Response.Headers.RetryAfter = seconds;
-        throw ErrorStatus.Failed(Google.Rpc.Code.ResourceExhausted, $"{name} is at its limit on this replica; retry after {seconds} s");
+        throw ErrorStatus.Failed(Google.Rpc.Code.ResourceExhausted, $"{name} is at its limit on this replica for {subject}; retry after {seconds} s");
     }
 }
