@@ -26,7 +26,10 @@ public static class WebApp
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
         "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    /// <summary>Maps <see cref="Pages"/> and <c>/assets/{name}</c>.</summary>
+    /// <summary>
+    /// Maps <see cref="Pages"/> and <c>/assets/{name}</c>. The assets (scripts, styles, the icon) are public: they hold no
+    /// letter, and the sign-in and signed-out pages need them without a session.
+    /// </summary>
     public static IEndpointRouteBuilder MapImrPredictWeb(this IEndpointRouteBuilder endpoints)
     {
         var assets = WebAssets.Load();
@@ -47,7 +50,7 @@ public static class WebApp
 
             // Versioned references (?v=hash) never change: cache them for a year.
             return Serve(context, asset, immutable: context.Request.Query.ContainsKey("v"));
-        }).WithDisplayName("web assets");
+        }).WithDisplayName("web assets").AllowAnonymous();
         return endpoints;
     }
 

@@ -35,6 +35,11 @@ public static class WebSessionEndpoints
 
             return Results.NoContent();
         }).WithDisplayName("auth signout");
+        // Where signing out lands: a page that needs no session (any other page would send the browser to sign in again).
+        endpoints.MapGet("/auth/signedout", () => Results.Content(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signed out · ImrPredict</title><link rel=\"icon\" href=\"/assets/icon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/app.css\"></head>" +
+            "<body><main id=\"main\"><h1>Signed out</h1><p>You are signed out of ImrPredict. <a href=\"/\">Sign in again</a></p></main></body></html>",
+            "text/html; charset=utf-8")).AllowAnonymous().WithDisplayName("auth signed out");
         return endpoints;
     }
 

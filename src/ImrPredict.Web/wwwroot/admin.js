@@ -1,5 +1,6 @@
 'use strict';
-// Admin: decided letters into the store, and a model reload. The API key lives in this tab's session storage only.
+// Admin: decided letters into the store, a model reload and the audit trail. Signed in, the session is the credential; on a
+// loopback service without sign-in, a typed API key, kept in this tab's session storage only.
 (() => {
   const { api, el, showError, readLetter, dropZone } = Imr;
   const storageKey = 'imrpredict.apiKey';
@@ -12,8 +13,11 @@
   const reloadStatus = document.getElementById('reload-status');
   const lettersPerCall = 10;
 
+  let signedIn = false;
   const key = () => sessionStorage.getItem(storageKey) || '';
   const showKey = () => { keyState.textContent = key() ? 'A key is set for this tab.' : 'No key set.'; };
+  /** A credential is at hand: the session, or a typed key. */
+  const ready = () => signedIn || key();
 
   keyForm.addEventListener('submit', e => {
     e.preventDefault();
@@ -25,7 +29,7 @@
   showKey();
 
   dropZone(document.getElementById('drop'), document.getElementById('letters'), async files => {
-    if (!key()) {
+    if (!ready()) {
       showError(addStatus, new Imr.ApiError('Set the API key first.'));
       return;
     }
@@ -39,7 +43,7 @@
       for (let start = 0; start < files.length; start += lettersPerCall) {
         const batch = files.slice(start, start + lettersPerCall);
         const letters = await Promise.all(batch.map(async file => ({ ...await readLetter(file), source: file.name })));
-        const answer = await api('/v1/determinations', { method: 'POST', body: { letters }, apiKey: key() });
+        const answer = await api('/v1/determinations', { method: 'POST', body: { letters }, apiKey: signedIn ? undefined : key() });
         totals.letters += answer.lettersAdded || 0;
         totals.items += answer.itemsAdded || 0;
         totals.refused.push(...(answer.errors || []));
@@ -65,16 +69,56 @@
 
   reloadForm.addEventListener('submit', async e => {
     e.preventDefault();
-    if (!key()) {
+    if (!ready()) {
       showError(reloadStatus, new Imr.ApiError('Set the API key first.'));
       return;
     }
     reloadStatus.textContent = 'Reloading\u2026';
     try {
-      const info = await api('/v1/model:reload', { method: 'POST', body: { bundle: reloadForm.elements.bundle.value.trim() }, apiKey: key() });
+      const info = await api('/v1/model:reload', { method: 'POST', body: { bundle: reloadForm.elements.bundle.value.trim() }, apiKey: signedIn ? undefined : key() });
       reloadStatus.replaceChildren(el('span', {}, `Serving ${info.bundleVersion}.`));
     } catch (error) {
       showError(reloadStatus, error);
     }
+  });
+
+  const auditForm = document.getElementById('audit-form');
+  const auditStatus = document.getElementById('audit-status');
+  const audit = document.getElementById('audit');
+  /** The latest audit records (who read or changed which letters), newest first. */
+  async function showAudit() {
+    if (!ready()) {
+      auditStatus.textContent = 'Set the API key to see the audit trail.';
+      return;
+    }
+    const params = new URLSearchParams({ max: '50' });
+    if (auditForm.elements.subject.value.trim()) params.set('subject', auditForm.elements.subject.value.trim());
+    if (auditForm.elements.letter.value.trim()) params.set('letterId', auditForm.elements.letter.value.trim());
+    audit.dataset.state = 'loading';
+    try {
+      const answer = await api('/v1/audit?' + params, { apiKey: signedIn ? undefined : key() });
+      const records = answer.records || [];
+      auditStatus.textContent = `${records.length} record${records.length === 1 ? '' : 's'}${answer.pending ? ` (${answer.pending} more being written)` : ''}.`;
+      audit.replaceChildren(el('table', { id: 'audit-records' },
+        el('thead', {}, el('tr', {}, ['Time (UTC)', 'Caller', 'Role', 'Action', 'Outcome', 'Letters'].map(h => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, records.map(r => el('tr', {},
+          el('td', {}, (r.time || '').replace('T', ' ').replace(/\.\d+Z$/, '')),
+          el('td', {}, r.name && r.name !== r.subject ? `${r.name} (${r.subject})` : r.subject),
+          el('td', {}, r.role), el('td', {}, r.action), el('td', {}, r.outcome),
+          el('td', {}, (r.letterIds || []).slice(0, 5).join(', ') + ((r.letterIds || []).length > 5 ? ` (+${r.letterIds.length - 5})` : '')))))));
+      audit.dataset.state = 'done';
+    } catch (error) {
+      audit.dataset.state = 'error';
+      showError(auditStatus, error);
+    }
+  }
+  auditForm.addEventListener('submit', e => { e.preventDefault(); showAudit(); });
+  keyForm.addEventListener('submit', () => showAudit());
+
+  Imr.session().then(me => {
+    signedIn = !!me.signedIn;
+    // Signed in, the typed key goes away: the session is the credential.
+    keyForm.hidden = signedIn;
+    showAudit();
   });
 })();

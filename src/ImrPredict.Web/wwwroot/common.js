@@ -13,11 +13,25 @@ const Imr = (() => {
   /** Times a call answered 429 (a busy replica's limit) is sent again, after the Retry-After it gave. */
   const busyRetries = 5;
 
-  /** Calls the JSON API; the API key, when given, goes in a header, never in the URL. A busy service is asked again. */
+  /** Who is signed in and what the role may do (GET /auth/me), asked once per page. */
+  let sessionAnswer = null;
+  function session() {
+    sessionAnswer ??= fetch('/auth/me', { headers: { Accept: 'application/json' }, cache: 'no-store' })
+      .then(r => r.ok ? r.json() : {})
+      .catch(() => ({}));
+    return sessionAnswer;
+  }
+
+  /**
+   * Calls the JSON API; the API key, when given, goes in a header, never in the URL. A signed-in session's writes carry
+   * its antiforgery token. A busy service is asked again; a session that has ended goes to sign in again.
+   */
   async function api(path, { method = 'GET', body, apiKey } = {}) {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (apiKey) headers['x-api-key'] = apiKey;
+    const me = await session();
+    if (method !== 'GET' && me.antiforgeryToken) headers['X-CSRF-TOKEN'] = me.antiforgeryToken;
     let response;
     for (let attempt = 0; ; attempt++) {
       try {
@@ -29,6 +43,9 @@ const Imr = (() => {
       // The limit refused the call before any work: waiting as told and sending it again loses nothing.
       const seconds = Math.min(30, Math.max(1, parseInt(response.headers.get('Retry-After'), 10) || 1));
       await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+    }
+    if (response.status === 401 && me.signInAvailable && !apiKey) {
+      location.assign('/auth/signin?returnUrl=' + encodeURIComponent(location.pathname + location.search));
     }
     const text = await response.text();
     let json = null;
@@ -136,6 +153,32 @@ const Imr = (() => {
     return el('a', { href: `/precedent?${params}` }, label);
   }
 
+  /**
+   * Says who is signed in (or offers to sign in), and hides the pages the role may not use: triage needs the triage role,
+   * admin the admin role where sign-in is configured (on a loopback service the admin page takes a typed key instead).
+   */
+  async function showSession() {
+    const me = await session();
+    const header = document.querySelector('header.site');
+    if (!header || !me.mode) return;
+    const hide = href => { const link = document.querySelector(`nav.site a[href="${href}"]`); if (link) link.parentElement.hidden = true; };
+    if (!me.canRank) hide('/triage');
+    if (me.signInAvailable && !me.canAdmin) hide('/admin');
+    const box = el('div', { class: 'session', id: 'session' });
+    if (me.signedIn) {
+      const signOut = el('button', { type: 'button', class: 'secondary', onclick: async () => {
+        await fetch('/auth/signout', { method: 'POST', headers: { 'X-CSRF-TOKEN': me.antiforgeryToken || '' } });
+        location.assign('/auth/signedout');
+      } }, 'Sign out');
+      box.append(el('span', {}, 'Signed in as ', el('strong', {}, me.name || me.subject), ` (${me.role})`), ' ', signOut);
+    } else if (me.signInAvailable) {
+      box.append(el('a', { href: '/auth/signin?returnUrl=' + encodeURIComponent(location.pathname + location.search) }, 'Sign in'));
+    } else {
+      box.append(el('span', { class: 'hint' }, 'Local service: reads need no sign-in'));
+    }
+    header.append(box);
+  }
+
   /** Marks the page's own link in the navigation. */
   function markNavigation() {
     for (const link of document.querySelectorAll('nav.site a')) {
@@ -211,5 +254,6 @@ const Imr = (() => {
 
   document.addEventListener('DOMContentLoaded', markNavigation);
   document.addEventListener('DOMContentLoaded', labelDemoModel);
-  return { api, ApiError, el, highlight, badge, generatedBadge, percent, showError, readLetter, dropZone, precedentLink, toCsv, parseCsv, download };
+  document.addEventListener('DOMContentLoaded', showSession);
+  return { api, session, ApiError, el, highlight, badge, generatedBadge, percent, showError, readLetter, dropZone, precedentLink, toCsv, parseCsv, download };
 })();
