@@ -54,7 +54,7 @@ internal static class LoadBenchmark
         }
     }
 
-    private static (int Requests, int Failures, double Seconds, List<double> Latencies) Drive(double seconds, int concurrency, Func<Task> call)
+    internal static (int Requests, int Failures, double Seconds, List<double> Latencies) Drive(double seconds, int concurrency, Func<Task> call)
     {
         var latencies = new List<double>[concurrency];
         var failures = 0;
@@ -133,7 +133,7 @@ internal static class LoadBenchmark
     private static void Report(string name, (int Requests, int Failures, double Seconds, List<double> Latencies) result, string target) =>
         Console.WriteLine($"  {name,-42} {result.Requests / result.Seconds,8:N0} req/s  p50 {BenchSupport.Median(result.Latencies),6:F2} ms  p99 {BenchSupport.Percentile(result.Latencies, 0.99),6:F2} ms  failures {result.Failures}  {target}");
 
-    private static void WaitForModel(ImrPredictService.ImrPredictServiceClient client)
+    internal static void WaitForModel(ImrPredictService.ImrPredictServiceClient client)
     {
         for (var i = 0; i < 600; i++)
         {

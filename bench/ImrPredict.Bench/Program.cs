@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["retrain"] = RetrainBenchmark.Run,
     ["soak"] = SoakBenchmark.Run,
     ["chaos"] = ChaosBenchmark.Run,
+    ["auth"] = AuthBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -34,7 +34,10 @@ public sealed partial class DeploymentManifestTests
         Assert.DoesNotContain("root", user, StringComparison.Ordinal);
 
         var environment = DockerfileEnvironment(text);
-        var settings = CheckedSettings(environment, "Dockerfile");
+        var settings = CheckedSettings(environment, "Dockerfile", complete: false);
+        // The image alone listens on every interface and names no credential: it refuses to start until the deployment
+        // configures one (compose.yaml and the Kubernetes manifests do).
+        Assert.NotNull(Security.AccessDecision.Decide([settings["Kestrel:Endpoints:Json:Url"]!], new Security.AuthOptions(), null).Refusal);
         var volumes = Regex.Match(text, @"^VOLUME \[(.*)\]$", RegexOptions.Multiline).Groups[1].Value;
         Assert.Contains($"\"{settings["ImrPredict:ModelsDirectory"]}\"", volumes, StringComparison.Ordinal);
         Assert.Contains($"\"{settings["ImrPredict:DataDirectory"]}\"", volumes, StringComparison.Ordinal);
@@ -163,7 +166,7 @@ public sealed partial class DeploymentManifestTests
     /// Checks every variable name against the settings the service reads and binds the values as the host would,
     /// validating them with the options' own rules; the settings by configuration key.
     /// </summary>
-    private static Dictionary<string, string?> CheckedSettings(IReadOnlyDictionary<string, string> environment, string where)
+    private static Dictionary<string, string?> CheckedSettings(IReadOnlyDictionary<string, string> environment, string where, bool complete = true)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var type in new[] { typeof(ImrPredictOptions), typeof(ServiceLimits), typeof(StorageOptions) })
@@ -175,6 +178,10 @@ public sealed partial class DeploymentManifestTests
         {
             known.UnionWith(typeof(CallLimit).GetProperties().Select(p => $"{CallLimitOptions.Section}:{call}:{p.Name}"));
         }
+
+        known.UnionWith(typeof(Security.AuthOptions).GetProperties().Where(p => p.CanWrite && p.PropertyType != typeof(List<Security.ApiKeyEntry>)).Select(p => $"{Security.AuthOptions.Section}:{p.Name}"));
+        known.UnionWith(Enumerable.Range(0, 8).SelectMany(k => typeof(Security.ApiKeyEntry).GetProperties().Select(p => $"{Security.AuthOptions.Section}:ApiKeys:{k}:{p.Name}")));
+        known.UnionWith(typeof(Application.Audit.AuditOptions).GetProperties().Select(p => $"{Application.Audit.AuditOptions.Section}:{p.Name}"));
 
         var endpoints = new ConfigurationBuilder().AddJsonFile(Path.Combine(SharedDataLocation.RepositoryRoot(), "src", "ImrPredict.Server", "appsettings.json")).Build()
             .GetSection("Kestrel:Endpoints").GetChildren().Select(e => e.Key).ToList();
@@ -200,6 +207,15 @@ public sealed partial class DeploymentManifestTests
         foreach (var (_, limit) in (configuration.GetSection(CallLimitOptions.Section).Get<CallLimitOptions>() ?? new CallLimitOptions()).ByName())
         {
             Validate(limit, where);
+        }
+
+        // Listening beyond loopback, a replica must have a way to authenticate, and never a key in clear text.
+        var addresses = settings.Where(s => s.Key.StartsWith("Kestrel:Endpoints:", StringComparison.Ordinal) && s.Key.EndsWith(":Url", StringComparison.Ordinal)).Select(s => s.Value!).ToList();
+        if (addresses.Count > 0 && complete)
+        {
+            var auth = configuration.GetSection(Security.AuthOptions.Section).Get<Security.AuthOptions>() ?? new Security.AuthOptions();
+            Assert.Null(Security.AccessDecision.Decide(addresses, auth, null).Refusal);
+            Assert.False(settings.ContainsKey("ImrPredict:ApiKey"), $"{where}: a key in clear text (ImrPredict:ApiKey); keep its hash in ImrPredict:Auth:ApiKeys");
         }
 
         return settings;

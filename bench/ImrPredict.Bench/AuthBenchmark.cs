@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using Grpc.Core;
+using Grpc.Net.Client;
+using ImrPredict.Server.V1;
+using ImrPredict.Store.Audit;
+using ImrPredict.TestSupport;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ImrPredict.Bench;
+
+/// <summary>
+/// <c>auth [seconds=8] [calls=10000]</c>: what authentication and the audit trail cost, on this machine.
+/// <list type="number">
+/// <item>Token validation: a real provider's access token (OpenIddict, <see cref="TestIdentityProvider"/>) validated as the
+/// service validates it (JsonWebTokenHandler, the provider's keys read once through discovery and cached): median µs.</item>
+/// <item>Audit cost: Predict throughput (one item, 32 callers) on two in-process replicas, audit on and audit off,
+/// alternated three times: median req/s of each and the ratio.</item>
+/// <item>Audit durability: a replica process answers <c>calls</c> audited searches with a SIGTERM half way (then is started
+/// again); every answered call must have its record.</item>
+/// </list>
+/// </summary>
+internal static class AuthBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 8;
+        var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        Console.WriteLine($"auth benchmark: {Environment.ProcessorCount} cores");
+        TokenValidation().GetAwaiter().GetResult();
+        var models = AuditCost(seconds);
+        return AuditDurability(models, calls).GetAwaiter().GetResult();
+    }
+
+    private static async Task TokenValidation()
+    {
+        await using var provider = await TestIdentityProvider.StartAsync();
+        var token = await provider.TokenAsync("bench-user", ["reader"]);
+        var configuration = await new ConfigurationManager<OpenIdConnectConfiguration>(provider.Issuer + ".well-known/openid-configuration",
+            new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever { RequireHttps = false }).GetConfigurationAsync(CancellationToken.None);
+        var parameters = new TokenValidationParameters
+        {
+            ValidIssuer = configuration.Issuer,
+            ValidAudience = TestIdentityProvider.Audience,
+            IssuerSigningKeys = configuration.SigningKeys,
+            ClockSkew = TimeSpan.FromMinutes(1),
+        };
+        var handler = new JsonWebTokenHandler { MapInboundClaims = false };
+        for (var i = 0; i < 2_000; i++)
+        {
+            await handler.ValidateTokenAsync(token, parameters);
+        }
+
+        var samples = new List<double>(20_000);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var result = await handler.ValidateTokenAsync(token, parameters);
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            if (!result.IsValid)
+            {
+                throw new InvalidOperationException($"the benchmark token did not validate: {result.Exception?.Message}");
+            }
+        }
+
+        Console.WriteLine($"  token validation (RS256, keys cached)      median {BenchSupport.Median(samples),7:F1} µs  p99 {BenchSupport.Percentile(samples, 0.99),7:F1} µs  target <= 50 µs");
+    }
+
+    /// <summary>Predict throughput with and without the audit trail; returns the models folder used.</summary>
+    private static string AuditCost(double seconds)
+    {
+        var data = new[] { Directory.CreateTempSubdirectory("imr-bench-audit-on-"), Directory.CreateTempSubdirectory("imr-bench-audit-off-") };
+        var ports = new[] { BenchSupport.FreePort(), BenchSupport.FreePort() };
+        var servers = new ServerUnderLoad[2];
+        try
+        {
+            for (var k = 0; k < 2; k++)
+            {
+                servers[k] = ServerUnderLoad.OnRepository(ports[k], BenchSupport.FreePort(), new Dictionary<string, string?>
+                {
+                    ["ImrPredict:ReloadPollSeconds"] = "0",
+                    ["ImrPredict:DataDirectory"] = data[k].FullName,
+                    ["ImrPredict:Audit:Enabled"] = k == 0 ? "true" : "false",
+                });
+            }
+
+            var clients = ports.Select(port => new ImrPredictService.ImrPredictServiceClient(GrpcChannel.ForAddress($"http://127.0.0.1:{port}",
+                new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } }))).ToArray();
+            foreach (var client in clients)
+            {
+                LoadBenchmark.WaitForModel(client);
+            }
+
+            var one = new PredictRequest { ClinicalSummary = "Chronic low back pain radiating to the right leg; pain 7/10 without and 4/10 with Norco." };
+            one.Items.Add(new ItemRequest { RequestedItem = "Norco 10/325mg #120" });
+            var rates = new[] { new List<double>(), new List<double>() };
+            for (var round = 0; round < 3; round++)
+            {
+                for (var k = 0; k < 2; k++)
+                {
+                    var client = clients[k];
+                    var result = LoadBenchmark.Drive(seconds, 32, () => client.PredictAsync(one).ResponseAsync);
+                    rates[k].Add(result.Requests / result.Seconds);
+                }
+            }
+
+            var (on, off) = (BenchSupport.Median(rates[0]), BenchSupport.Median(rates[1]));
+            Console.WriteLine($"  Predict, audit on                           {on,8:N0} req/s (median of 3 runs of {seconds:N0} s)");
+            Console.WriteLine($"  Predict, audit off                          {off,8:N0} req/s");
+            Console.WriteLine($"  audit cost                                  {(1 - (on / off)) * 100,7:F1} % of throughput  target <= 5 %");
+            return Path.Combine(SharedDataLocation.RepositoryRoot(), "models");
+        }
+        finally
+        {
+            foreach (var server in servers)
+            {
+                server?.Dispose();
+            }
+
+            foreach (var folder in data)
+            {
+                folder.Delete(recursive: true);
+            }
+        }
+    }
+
+    private static async Task<int> AuditDurability(string models, int calls)
+    {
+        var data = Directory.CreateTempSubdirectory("imr-bench-audit-sigterm-");
+        await using var server = new ServerProcess(models, data.FullName);
+        await server.StartAsync(CancellationToken.None);
+        var answered = 0;
+        var terminated = false;
+        var stopwatch = Stopwatch.StartNew();
+        while (answered < calls)
+        {
+            if (!terminated && answered >= calls / 2)
+            {
+                // SIGTERM while 8 callers are mid-call; the replica drains, exits, and is started again.
+                server.Terminate();
+                terminated = true;
+            }
+
+            var batch = Enumerable.Range(0, 8).Select(async worker =>
+            {
+                try
+                {
+                    await server.Client.SearchPrecedentsAsync(new SearchPrecedentsRequest { Query = $"lumbar MRI radiculopathy {worker}" });
+                    Interlocked.Increment(ref answered);
+                }
+                catch (RpcException)
+                {
+                }
+            });
+            await Task.WhenAll(batch);
+            if (terminated && await server.WaitForExitAsync(TimeSpan.Zero) is int exit)
+            {
+                Console.WriteLine($"  SIGTERM after {answered:N0} answered calls: exit code {exit}; started again");
+                await server.RestartAsync(CancellationToken.None);
+                terminated = answered >= calls / 2;
+            }
+        }
+
+        server.Terminate();
+        await server.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        using var log = SqlAuditLog.Open(data.FullName, null).Value;
+        var records = log.Read(new AuditQuery(Max: 100_000)).Value.Count(r => r.Action == "SearchPrecedents" && r.Outcome == "OK");
+        var lost = Math.Max(0, answered - records);
+        Console.WriteLine($"  audited calls answered                      {answered,8:N0} in {stopwatch.Elapsed.TotalSeconds:N1} s, records kept {records:N0}, lost {lost}  target 0");
+        data.Delete(recursive: true);
+        return lost == 0 ? 0 : 1;
+    }
+}
