@@ -67,6 +67,8 @@ public sealed class MetricsEndpointTests(ServiceFixture fixture) : IDisposable
         Assert.All(loaded, s => Assert.InRange(s.Value, DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1));
         Assert.Equal(added.ItemsAdded, after.Sum("imrpredict_precedents"));
         Assert.Equal(0, after.Sum("imrpredict_index_lag"));
+        Assert.True(after.Has("imrpredict_audit_pending"), "the audit queue's gauge is scraped");
+        Assert.InRange(after.Sum("imrpredict_audit_pending"), 0, 100);
         Assert.True(after.Has("http_server_request_duration_seconds_count"));
 
         double Increase(string name, params (string, string)[] labels) => after.Sum(name, labels) - before.Sum(name, labels);

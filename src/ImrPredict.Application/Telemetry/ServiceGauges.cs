@@ -6,13 +6,16 @@ namespace ImrPredict.Application.Telemetry;
 
 /// <summary>
 /// Gauges read at each scrape: the serving bundle (its version as a label, the time it was loaded as the value), the
-/// precedents this replica's index holds, and how many store changes the index has not applied yet.
+/// precedents this replica's index holds, how many store changes the index has not applied yet, and the audit records
+/// not yet written.
 /// </summary>
 public sealed class ServiceGauges
 {
     /// <summary>Registers the gauges on <paramref name="metrics"/>' meter.</summary>
-    public ServiceGauges(ServiceMetrics metrics, IServingModels models, PrecedentView precedents, DeterminationStoreHost stores)
+    public ServiceGauges(ServiceMetrics metrics, IServingModels models, PrecedentView precedents, DeterminationStoreHost stores, Audit.AuditTrail audit)
     {
+        metrics.Meter.CreateObservableGauge("imrpredict.audit.pending", () => audit.Pending, "{record}",
+            "Audit records queued on this replica and not yet in the store (growing: the store refuses them; they are retried)");
         metrics.Meter.CreateObservableGauge("imrpredict.model.load_time", () => models.Current is { } model
                 ? [new Measurement<double>(model.LoadedUtc.ToUnixTimeMilliseconds() / 1000.0, new KeyValuePair<string, object?>("bundle_version", model.Manifest.BundleVersion))]
                 : Array.Empty<Measurement<double>>(),

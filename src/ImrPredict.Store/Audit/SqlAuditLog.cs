@@ -74,26 +74,29 @@ public sealed class SqlAuditLog : IAuditLog
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = $"INSERT INTO audit_events ({Columns[5..]}) VALUES (@time, @subject, @name, @role, @scheme, @action, @outcome, @precedents, @letters, @request, @client)";
-            var names = new[] { "@time", "@subject", "@name", "@role", "@scheme", "@action", "@outcome", "@precedents", "@letters", "@request", "@client" };
-            foreach (var name in names)
+            var parameters = new[] { "@time", "@subject", "@name", "@role", "@scheme", "@action", "@outcome", "@precedents", "@letters", "@request", "@client" }.Select(name =>
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
+                parameter.DbType = System.Data.DbType.String;
                 command.Parameters.Add(parameter);
-            }
-
+                return parameter;
+            }).ToArray();
+            // One statement, prepared once, executed per record.
+            command.Prepare();
             foreach (var record in records)
             {
-                object?[] values =
-                [
-                    Time(record.Time), record.Subject, record.Name, record.Role, record.Scheme, record.Action, record.Outcome,
-                    JsonSerializer.Serialize(record.PrecedentIds), JsonSerializer.Serialize(record.LetterIds), record.RequestId, record.ClientAddress,
-                ];
-                for (var k = 0; k < values.Length; k++)
-                {
-                    command.Parameters[k].Value = values[k] ?? DBNull.Value;
-                }
-
+                parameters[0].Value = Time(record.Time);
+                parameters[1].Value = record.Subject;
+                parameters[2].Value = (object?)record.Name ?? DBNull.Value;
+                parameters[3].Value = record.Role;
+                parameters[4].Value = record.Scheme;
+                parameters[5].Value = record.Action;
+                parameters[6].Value = record.Outcome;
+                parameters[7].Value = Ids(record.PrecedentIds);
+                parameters[8].Value = Ids(record.LetterIds);
+                parameters[9].Value = (object?)record.RequestId ?? DBNull.Value;
+                parameters[10].Value = (object?)record.ClientAddress ?? DBNull.Value;
                 command.ExecuteNonQuery();
             }
 
@@ -182,6 +185,8 @@ public sealed class SqlAuditLog : IAuditLog
 
     /// <inheritdoc />
     public void Dispose() => _dialect.Dispose();
+
+    private static string Ids(IReadOnlyList<string> ids) => ids.Count == 0 ? "[]" : JsonSerializer.Serialize(ids);
 
     // A fixed-width UTC form, so text order is time order in both engines.
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
