@@ -43,27 +43,7 @@ internal sealed class PostgresDialect : SqlDialect
         """,
     ];
 
-    // Append-only: the code inserts, reads and, in the retention job, deletes by age; it never updates a record.
-    public override IReadOnlyList<string> CreateAuditSchema { get; } =
-    [
-        """
-        CREATE TABLE IF NOT EXISTS audit_events (
-            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-            time_utc TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            name TEXT NULL,
-            role TEXT NOT NULL,
-            scheme TEXT NOT NULL,
-            action TEXT NOT NULL,
-            outcome TEXT NOT NULL,
-            precedent_ids TEXT NOT NULL,
-            letter_ids TEXT NOT NULL,
-            request_id TEXT NULL,
-            client_address TEXT NULL)
-        """,
-        "CREATE INDEX IF NOT EXISTS audit_events_time ON audit_events (time_utc)",
-        "CREATE INDEX IF NOT EXISTS audit_events_subject ON audit_events (subject, time_utc)",
-    ];
+    public override string AuditKeyColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
     public override DbTransaction BeginWrite(DbConnection connection)
     {

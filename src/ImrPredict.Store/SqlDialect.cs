@@ -14,8 +14,33 @@ internal abstract class SqlDialect
     /// <summary>The statements that create the schema when absent.</summary>
     public abstract IReadOnlyList<string> CreateSchema { get; }
 
-    /// <summary>The statements that create the audit trail's table and indexes when absent.</summary>
-    public abstract IReadOnlyList<string> CreateAuditSchema { get; }
+    /// <summary>The type of the audit table's key: a number the engine gives each row, growing.</summary>
+    public abstract string AuditKeyColumn { get; }
+
+    /// <summary>
+    /// The statements that create the audit trail's table and indexes when absent. Append-only: the code inserts, reads
+    /// and, in the retention job, deletes by age; it never updates a record.
+    /// </summary>
+    public IReadOnlyList<string> CreateAuditSchema =>
+    [
+        $"""
+        CREATE TABLE IF NOT EXISTS audit_events (
+            seq {AuditKeyColumn},
+            time_utc TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            name TEXT NULL,
+            role TEXT NOT NULL,
+            scheme TEXT NOT NULL,
+            action TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            precedent_ids TEXT NOT NULL,
+            letter_ids TEXT NOT NULL,
+            request_id TEXT NULL,
+            client_address TEXT NULL)
+        """,
+        "CREATE INDEX IF NOT EXISTS audit_events_time ON audit_events (time_utc)",
+        "CREATE INDEX IF NOT EXISTS audit_events_subject ON audit_events (subject, time_utc)",
+    ];
 
     /// <summary>Begins a write transaction that excludes every other writer, so sequences commit in order.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);

@@ -48,27 +48,7 @@ internal sealed class SqliteDialect(string path) : SqlDialect
         """,
     ];
 
-    // Append-only: the code inserts, reads and, in the retention job, deletes by age; it never updates a record.
-    public override IReadOnlyList<string> CreateAuditSchema { get; } =
-    [
-        """
-        CREATE TABLE IF NOT EXISTS audit_events (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            time_utc TEXT NOT NULL,
-            subject TEXT NOT NULL,
-            name TEXT NULL,
-            role TEXT NOT NULL,
-            scheme TEXT NOT NULL,
-            action TEXT NOT NULL,
-            outcome TEXT NOT NULL,
-            precedent_ids TEXT NOT NULL,
-            letter_ids TEXT NOT NULL,
-            request_id TEXT NULL,
-            client_address TEXT NULL)
-        """,
-        "CREATE INDEX IF NOT EXISTS audit_events_time ON audit_events (time_utc)",
-        "CREATE INDEX IF NOT EXISTS audit_events_subject ON audit_events (subject, time_utc)",
-    ];
+    public override string AuditKeyColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
     // BEGIN IMMEDIATE: the write lock is taken at the start, so two writers never read the same last sequence.
     public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);

@@ -32,7 +32,10 @@ public sealed class CompositionTests(ServiceFixture fixture)
         var refusedDelete = await Assert.ThrowsAsync<RpcException>(() =>
             fixture.Client.DeleteDeterminationAsync(new DeleteDeterminationRequest { LetterId = "CM15-0003654" }, cancellationToken: token).ResponseAsync);
 
-        Assert.Equal(["AddDeterminations", "DeleteDetermination", "ReloadModel"], admin.Order(StringComparer.Ordinal));
+        var refusedAudit = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.ListAuditRecordsAsync(new ListAuditRecordsRequest(), cancellationToken: token).ResponseAsync);
+
+        Assert.Equal(["AddDeterminations", "DeleteDetermination", "ListAuditRecords", "ReloadModel"], admin.Order(StringComparer.Ordinal));
+        Assert.Equal(StatusCode.Unauthenticated, refusedAudit.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, refusedAdd.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, refusedReload.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, refusedDelete.StatusCode);

@@ -15,11 +15,27 @@ namespace ImrPredict.Server.Auditing;
 public sealed class AuditedCalls(AuditTrail trail, IOptions<AuthOptions> auth) : Interceptor
 {
     /// <inheritdoc />
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation) =>
+        IsAudited(context) ? Audited(context, request, () => continuation(request, context)) : continuation(request, context);
+
+    /// <inheritdoc />
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        IsAudited(context) ? Audited(context, null, () => continuation(requestStream, context)) : continuation(requestStream, context);
+
+    /// <summary>The record of a call by the caller of <paramref name="http"/>.</summary>
+    public static AuditRecord RecordOf(HttpContext http, AuthOptions auth, string action, string outcome, IReadOnlyList<string> precedents, IReadOnlyList<string> letters)
+    {
+        var caller = Caller.Of(http, auth);
+        return new AuditRecord(0, DateTimeOffset.UtcNow, caller.Subject, caller.Name, caller.Role, caller.Scheme, action, outcome, precedents, letters,
+            Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier, http.Connection.RemoteIpAddress?.ToString());
+    }
+
+    private async Task<TResponse> Audited<TResponse>(ServerCallContext context, object? request, Func<Task<TResponse>> call)
     {
         try
         {
-            var response = await continuation(request, context);
+            var response = await call();
             Record(context, request, response, StatusCode.OK);
             return response;
         }
@@ -35,44 +51,13 @@ public sealed class AuditedCalls(AuditTrail trail, IOptions<AuthOptions> auth) :
         }
     }
 
-    /// <inheritdoc />
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
-        ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        try
-        {
-            var response = await continuation(requestStream, context);
-            Record(context, null, response, StatusCode.OK);
-            return response;
-        }
-        catch (RpcException e)
-        {
-            Record(context, null, null, e.StatusCode);
-            throw;
-        }
-        catch (Exception)
-        {
-            Record(context, null, null, StatusCode.Internal);
-            throw;
-        }
-    }
+    private static string ActionOf(ServerCallContext context) => context.Method[(context.Method.LastIndexOf('/') + 1)..];
 
-    /// <summary>The record of a call by the caller of <paramref name="http"/>.</summary>
-    public static AuditRecord RecordOf(HttpContext http, AuthOptions auth, string action, string outcome, IReadOnlyList<string> precedents, IReadOnlyList<string> letters)
-    {
-        var caller = Caller.Of(http, auth);
-        return new AuditRecord(0, DateTimeOffset.UtcNow, caller.Subject, caller.Name, caller.Role, caller.Scheme, action, outcome, precedents, letters,
-            Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier, http.Connection.RemoteIpAddress?.ToString());
-    }
+    private bool IsAudited(ServerCallContext context) => trail.Enabled && AuditedIds.Actions.Contains(ActionOf(context));
 
     private void Record(ServerCallContext context, object? request, object? response, StatusCode status)
     {
-        var action = context.Method[(context.Method.LastIndexOf('/') + 1)..];
-        if (!trail.Enabled || !AuditedIds.Actions.Contains(action))
-        {
-            return;
-        }
-
+        var action = ActionOf(context);
         var (precedents, letters) = AuditedIds.Of(request, response);
         trail.Record(RecordOf(context.GetHttpContext(), auth.Value, action, status.ToString(), precedents, letters));
     }
