@@ -49,7 +49,7 @@ public static class DenialReasons
             ways.Add($"an API key ({CredentialSchemes.ApiKeyHeader} header)");
         }
 
-        return ways.Count == 0 ? "this call needs an admin API key and none is configured on the server (ImrPredict:Auth:ApiKeys)" : "this call needs a credential: " + string.Join(" or ", ways);
+        return ways.Count == 0 ? "this call needs an admin API key and none is configured on the server: set ImrPredict:ApiKey (one admin key) or ImrPredict:Auth:ApiKeys (imr apikey makes one)" : "this call needs a credential: " + string.Join(" or ", ways);
     }
 
     /// <summary>Why a signed-in caller may not make the call.</summary>
