@@ -29,4 +29,7 @@ public sealed record PrecedentHit(
 {
     /// <summary>Whether the precedent comes from a generated demo letter, not a real decision.</summary>
     public bool Generated { get; init; }
+
+    /// <summary>Whether the hit is the letter a case number or letter id in the query names (listed before the text's hits).</summary>
+    public bool Exact { get; init; }
 }

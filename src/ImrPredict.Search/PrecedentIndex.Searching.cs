@@ -46,7 +46,69 @@ public sealed partial class PrecedentIndex
             return Invalid("query", $"the query is {text.Length:N0} characters; at most {Tuning.MaxQueryChars:N0}");
         }
 
-        return Search(_ => _queries.ForText(text), filters, pageSize, page);
+        var (identifiers, rest) = CaseIdentifiers.Find(text);
+        if (identifiers.Count == 0)
+        {
+            return Search(_ => _queries.ForText(text), filters, pageSize, page);
+        }
+
+        return SearchByIdentifiers(identifiers, rest, filters, pageSize, page);
+    }
+
+    /// <summary>
+    /// A query naming letters: their items first, marked exact (page 0 only), then the other words' hits without them. A
+    /// number no letter has is said so, and never answered with hits that merely share its digits.
+    /// </summary>
+    private Result<PrecedentPage, SearchErrorCode> SearchByIdentifiers(IReadOnlyList<(string Typed, string Key)> identifiers, string rest, SearchFilters filters, int pageSize, int page)
+    {
+        var searcher = _searchers.Acquire();
+        List<PrecedentHit> exact;
+        List<string> unknown;
+        try
+        {
+            exact = [];
+            unknown = [];
+            foreach (var (typed, key) in identifiers)
+            {
+                var found = searcher.Search(new TermQuery(new Term(PrecedentSchema.CaseKey, key)), Tuning.MaxLetterItems * 4);
+                if (found.TotalHits == 0)
+                {
+                    unknown.Add(typed);
+                    continue;
+                }
+
+                exact.AddRange(found.ScoreDocs
+                    .Select(d => searcher.Doc(d.Doc, PrecedentSchema.HitFields))
+                    .Select(document => PrecedentSchema.ToHit(document, 1, [], 0) with { Exact = true })
+                    .Where(hit => exact.All(h => h.Id != hit.Id))
+                    .OrderBy(hit => hit.LetterId, StringComparer.Ordinal).ThenBy(hit => hit.ItemIndex));
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+
+        var notice = unknown.Count == 0 ? null : $"no letter has the case number {string.Join(", ", unknown)}";
+        PrecedentPage text;
+        if (rest.Length == 0)
+        {
+            text = new PrecedentPage([], 0, page);
+        }
+        else
+        {
+            var letters = exact.Select(h => h.LetterId).Distinct().ToList();
+            var searched = Search(_ => _queries.ForText(rest), filters, pageSize, page, letters);
+            if (!searched.TryGetValue(out var found))
+            {
+                return searched;
+            }
+
+            text = found;
+        }
+
+        var hits = page == 0 ? exact.Concat(text.Hits).ToList() : text.Hits;
+        return new PrecedentPage(hits, text.TotalMatches + exact.Count, page) { Notice = notice };
     }
 
     /// <summary>
@@ -116,13 +178,18 @@ public sealed partial class PrecedentIndex
     /// <summary>The analyzer the index reads prose with.</summary>
     internal Lucene.Net.Analysis.Analyzer Analyzer => _analyzer;
 
-    private Result<PrecedentPage, SearchErrorCode> Search(Func<IndexSearcher, Query> makeQuery, SearchFilters filters, int pageSize, int page)
+    private Result<PrecedentPage, SearchErrorCode> Search(Func<IndexSearcher, Query> makeQuery, SearchFilters filters, int pageSize, int page, IReadOnlyList<string>? withoutLetters = null)
     {
         var searcher = _searchers.Acquire();
         try
         {
             var query = makeQuery(searcher);
             var scored = PrecedentQueryBuilder.WithoutLetter(query, filters.ExcludeLetterId);
+            foreach (var letter in withoutLetters ?? [])
+            {
+                scored = PrecedentQueryBuilder.WithoutLetter(scored, letter);
+            }
+
             var filter = PrecedentQueryBuilder.Filter(filters);
             var finalQuery = filter is null ? scored : FilterCache.Apply(scored, _filterCache.For(filter));
             var wanted = (page + 1) * pageSize;

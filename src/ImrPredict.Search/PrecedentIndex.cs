@@ -53,6 +53,9 @@ public sealed partial class PrecedentIndex : IDisposable
     /// <summary>The key of the applied store sequence in the Lucene commit's user data.</summary>
     public const string SequenceKey = "storeSequence";
 
+    /// <summary>The key of the document schema's version (<see cref="PrecedentSchema.Version"/>) in the commit's user data.</summary>
+    public const string SchemaKey = "schemaVersion";
+
     /// <summary>
     /// The last store sequence applied and searchable (0 for an index that never applied changes). The durable one,
     /// <see cref="CommittedSequence"/>, is kept in the Lucene commit itself, so the index and its position in the store
@@ -131,6 +134,7 @@ public sealed partial class PrecedentIndex : IDisposable
                 RAMBufferSizeMB = 64,
             };
             var writer = new IndexWriter(directory, config);
+            StartOverIfOlder(writer);
             return new PrecedentIndex(directory, writer, analyzer, profile, tuning);
         }
         catch (LockObtainFailedException e)
@@ -235,11 +239,34 @@ public sealed partial class PrecedentIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// An index whose documents were written under an older schema is emptied, its sequence back to 0: the service then
+    /// rebuilds it from the store (the index is derived; the store holds everything).
+    /// </summary>
+    private static void StartOverIfOlder(IndexWriter writer)
+    {
+        var data = writer.CommitData;
+        var version = data is not null && data.TryGetValue(SchemaKey, out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 1;
+        if (version >= PrecedentSchema.Version && data is not null)
+        {
+            return;
+        }
+
+        writer.DeleteAll();
+        writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SequenceKey] = "0",
+            [SchemaKey] = PrecedentSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        writer.Commit();
+    }
+
     private void CommitLocked()
     {
         _writer.SetCommitData(new Dictionary<string, string>
         {
             [SequenceKey] = _writtenSequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [SchemaKey] = PrecedentSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         _writer.Commit();
         CommittedSequence = _writtenSequence;

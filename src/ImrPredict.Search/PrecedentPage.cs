@@ -4,4 +4,8 @@ namespace ImrPredict.Search;
 /// <param name="Hits">The hits on this page.</param>
 /// <param name="TotalMatches">All matching items before collapsing.</param>
 /// <param name="Page">The page number, from 0.</param>
-public sealed record PrecedentPage(IReadOnlyList<PrecedentHit> Hits, int TotalMatches, int Page);
+public sealed record PrecedentPage(IReadOnlyList<PrecedentHit> Hits, int TotalMatches, int Page)
+{
+    /// <summary>What the reader should know about the query: a case number it names that no letter has, say.</summary>
+    public string? Notice { get; init; }
+}

@@ -18,6 +18,15 @@ internal static class PrecedentSchema
     public const string GuidelineSource = "guidelineSource", GuidelineTopics = "guidelineTopics", Summary = "summary", Rationale = "rationale";
     public const string Specialty = "specialty", StoredSummary = "summaryStored", RationaleSignatureField = "rationaleSignature";
 
+    /// <summary>The identifiers a user may type for the item's letter (<see cref="CaseIdentifiers.Keys"/>), not stored.</summary>
+    public const string CaseKey = "caseKey";
+
+    /// <summary>
+    /// The version of what a document holds. An index written under an older one starts over from the store when opened
+    /// (its documents lack fields searches now read).
+    /// </summary>
+    public const int Version = 2;
+
     /// <summary>Present ("true") on items of generated demo letters.</summary>
     public const string Generated = "generated";
 
@@ -55,6 +64,11 @@ internal static class PrecedentSchema
         if (generated)
         {
             document.Add(new StringField(Generated, "true", Field.Store.YES));
+        }
+
+        foreach (var key in CaseIdentifiers.Keys(letter.LetterId, letter.Header.CaseNumber).Distinct(StringComparer.Ordinal))
+        {
+            document.Add(new StringField(CaseKey, key, Field.Store.NO));
         }
 
         if (letter.Header.CaseNumber is { } caseNumber)

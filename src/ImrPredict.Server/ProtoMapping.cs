@@ -152,11 +152,12 @@ internal static class ProtoMapping
         PassageMatches = { hit.Passages.Select(p => new V1.Passage { Text = p.Text, Start = p.Start, Matches = { p.Matches.Select(ToMessage) } }) },
         CollapsedDuplicates = hit.CollapsedDuplicates,
         Generated = hit.Generated,
+        Exact = hit.Exact,
     };
 
     public static SearchPrecedentsResponse ToMessage(Search.PrecedentPage page)
     {
-        var response = new SearchPrecedentsResponse { TotalMatches = page.TotalMatches, Page = page.Page };
+        var response = new SearchPrecedentsResponse { TotalMatches = page.TotalMatches, Page = page.Page, Notice = page.Notice ?? string.Empty };
         response.Hits.AddRange(page.Hits.Select(ToMessage));
         return response;
     }

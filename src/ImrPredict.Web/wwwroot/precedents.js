@@ -64,7 +64,8 @@
     const summary = el('p', { id: 'total' }, total === 0 ? 'No matching decisions.' :
       `${total.toLocaleString('en-US')} matching decision${total === 1 ? '' : 's'}; page ${page + 1} of ${pages.toLocaleString('en-US')}.`);
     const list = el('ol', { class: 'hits', start: String(page * size + 1) }, hits.map(hit => el('li', { class: 'hit' },
-      el('h2', {}, badge(hit.decision), ' ', generatedBadge(hit), ' ', precedentLink(hit.id, query, hit.requestedItem)),
+      el('h2', {}, badge(hit.decision), ' ', generatedBadge(hit), ' ', hit.exact ? el('span', { class: 'badge exact', title: 'The letter the query names' }, 'Case number match') : '', ' ',
+        precedentLink(hit.id, query, hit.requestedItem)),
       el('p', { class: 'meta' }, [hit.category, hit.decisionDate ? `decided ${hit.decisionDate}` : null, hit.caseNumber,
         hit.collapsedDuplicates ? `${hit.collapsedDuplicates} near-identical rationale${hit.collapsedDuplicates === 1 ? '' : 's'} folded in` : null]
         .filter(Boolean).join(' \u00b7 ')),
@@ -72,7 +73,9 @@
     const pager = el('nav', { class: 'pager', 'aria-label': 'Pages of results' },
       el('button', { type: 'button', class: 'secondary', disabled: page === 0, onclick: () => go(page - 1) }, 'Previous page'),
       el('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages, onclick: () => go(page + 1) }, 'Next page'));
-    results.replaceChildren(summary, list, total > size ? pager : '');
+    // A case number no letter has is said so first (the query is not answered with hits sharing its digits).
+    const notice = answer.notice ? el('p', { class: 'notice', id: 'notice', role: 'note' }, answer.notice[0].toUpperCase() + answer.notice.slice(1) + '.') : '';
+    results.replaceChildren(notice, summary, list, total > size ? pager : '');
   }
 
   function go(page) {
