@@ -8,12 +8,17 @@ namespace ImrPredict.Search;
 
 /// <summary>
 /// A sentence passage scorer: splits a rationale into sentences, scores each by the query terms it contains
-/// (each distinct term once, weighted), keeps the best one to three in text order, and gives the matching words
+/// (each distinct term once, weighted; a sentence giving the reason counts more, and the verdict formula, the guideline's
+/// words and the standard paragraphs only when nothing else matches: <see cref="RationaleSentences"/>), keeps the best one
+/// to three in text order, and gives the matching words
 /// spans from the analyzer's offsets. The query's terms and weights come from Lucene.Net.Highlighter's
 /// <see cref="QueryTermExtractor"/>; its fragmenters cut by length, where a reviewer reads whole sentences.
 /// </summary>
 public static class Passages
 {
+    /// <summary>How much more a sentence giving the reason counts than another sentence with the same query words.</summary>
+    private const float ReasonBoost = 1.5f;
+
     /// <summary>The best passages of <paramref name="text"/> for the weighted query terms.</summary>
     public static IReadOnlyList<Passage> Best(Analyzer analyzer, string field, string text, IReadOnlyDictionary<string, float> termWeights, int max = 3)
     {
@@ -24,14 +29,22 @@ public static class Passages
 
         var matches = Find(analyzer, field, text, termWeights);
         var sentences = Sentences(text);
-        var scored = sentences.Select((s, index) =>
+        var matched = sentences.Select((s, index) =>
         {
             var inside = matches.Where(m => m.Start >= s.Start && m.End <= s.End).ToList();
             var score = inside.Select(m => m.Term).Distinct().Sum(t => termWeights[t]);
-            return (Index: index, Sentence: s, Matches: inside, Score: score);
-        }).Where(x => x.Score > 0).OrderByDescending(x => x.Score).ThenBy(x => x.Index).Take(max).OrderBy(x => x.Index);
+            var role = score > 0 ? RationaleSentences.Of(text[s.Start..s.End]) : SentenceRole.Other;
+            // The sentences that give the reason (what the records show or lack) come before others that match as well.
+            return (Index: index, Sentence: s, Matches: inside, Score: role == SentenceRole.Reason ? score * ReasonBoost : score, Role: role);
+        }).Where(x => x.Score > 0).ToList();
+        // The verdict formula, the guideline's words and the standard paragraphs only when nothing else matches.
+        if (matched.Any(x => !RationaleSentences.IsBoilerplate(x.Role)))
+        {
+            matched.RemoveAll(x => RationaleSentences.IsBoilerplate(x.Role));
+        }
 
-        return scored.Select(x => Cut(text, x.Sentence.Start, x.Sentence.End, x.Matches)).ToList();
+        return matched.OrderByDescending(x => x.Score).ThenBy(x => x.Index).Take(max).OrderBy(x => x.Index)
+            .Select(x => Cut(text, x.Sentence.Start, x.Sentence.End, x.Matches)).ToList();
     }
 
     /// <summary>Every occurrence in <paramref name="text"/> of a word the query matches, in text order.</summary>
