@@ -108,7 +108,7 @@ public sealed partial class PrecedentIndex
         }
 
         var hits = page == 0 ? exact.Concat(text.Hits).ToList() : text.Hits;
-        return new PrecedentPage(hits, text.TotalMatches + exact.Count, page) { Notice = notice };
+        return new PrecedentPage(hits, text.TotalMatches + exact.Count, page) { Notice = notice, Facets = text.Facets };
     }
 
     /// <summary>
@@ -204,7 +204,9 @@ public sealed partial class PrecedentIndex
                     return PrecedentSchema.ToHit(document, k.Score, passages, k.Collapsed);
                 })
                 .ToList();
-            return new PrecedentPage(hits, top.TotalHits, page);
+            var facets = new FacetCounter();
+            searcher.Search(finalQuery, facets);
+            return new PrecedentPage(hits, top.TotalHits, page) { Facets = facets.Facets() };
         }
         finally
         {
@@ -222,6 +224,12 @@ public sealed partial class PrecedentIndex
         if (page < 0 || page > Tuning.MaxPage)
         {
             return new Error<SearchErrorCode>(SearchErrorCode.InvalidArgument, $"page {page} is outside 0..{Tuning.MaxPage}", "page");
+        }
+
+        if (filters.Criteria?.FirstOrDefault(c => CriteriaFacets.Parse(c) is null) is { } unknown)
+        {
+            return new Error<SearchErrorCode>(SearchErrorCode.InvalidArgument,
+                $"'{unknown}' is not a criterion status: give a criterion id and documented or absent, as opioid.functional-improvement=documented", "criteria");
         }
 
         if (filters.DecidedFrom is { } from && filters.DecidedTo is { } to && from > to)

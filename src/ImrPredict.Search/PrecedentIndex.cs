@@ -163,9 +163,10 @@ public sealed partial class PrecedentIndex : IDisposable
             foreach (var letter in letters)
             {
                 _writer.DeleteDocuments(new Term(PrecedentSchema.LetterId, letter.LetterId));
-                foreach (var item in letter.Items)
+                var criteria = CriteriaFacets.Of(letter);
+                for (var i = 0; i < letter.Items.Count; i++)
                 {
-                    _writer.AddDocument(PrecedentSchema.ToDocument(letter, item));
+                    _writer.AddDocument(PrecedentSchema.ToDocument(letter, letter.Items[i], criteria: criteria[i]));
                     items++;
                 }
             }
@@ -198,10 +199,14 @@ public sealed partial class PrecedentIndex : IDisposable
                     _writer.DeleteDocuments(new Term(PrecedentSchema.LetterId, change.LetterId));
                 }
 
-                foreach (var item in change.Letter?.Items ?? [])
+                if (change.Letter is { } letter)
                 {
-                    _writer.AddDocument(PrecedentSchema.ToDocument(change.Letter!, item, change.Generated));
-                    items++;
+                    var criteria = CriteriaFacets.Of(letter);
+                    for (var i = 0; i < letter.Items.Count; i++)
+                    {
+                        _writer.AddDocument(PrecedentSchema.ToDocument(letter, letter.Items[i], change.Generated, criteria[i]));
+                        items++;
+                    }
                 }
             }
 

@@ -8,4 +8,7 @@ public sealed record PrecedentPage(IReadOnlyList<PrecedentHit> Hits, int TotalMa
 {
     /// <summary>What the reader should know about the query: a case number it names that no letter has, say.</summary>
     public string? Notice { get; init; }
+
+    /// <summary>How the matching precedents decided, per criterion status (decision × status), most precedents first.</summary>
+    public IReadOnlyList<CriterionFacet> Facets { get; init; } = [];
 }

@@ -113,6 +113,11 @@ internal sealed class PrecedentQueryBuilder(Analyzer analyzer, SearchProfile pro
         }
 
         AddAny(filter, PrecedentSchema.Category, filters.Categories?.Select(c => c.ToString()));
+        foreach (var criterion in filters.Criteria ?? [])
+        {
+            filter.Add(new TermQuery(new Term(PrecedentSchema.Criterion, criterion)), Occur.MUST);
+        }
+
         AddAny(filter, PrecedentSchema.GuidelineSource, filters.GuidelineSources?.Select(s => s.ToString()));
         if (filters.DecidedFrom is not null || filters.DecidedTo is not null)
         {

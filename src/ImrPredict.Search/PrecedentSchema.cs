@@ -18,6 +18,9 @@ internal static class PrecedentSchema
     public const string GuidelineSource = "guidelineSource", GuidelineTopics = "guidelineTopics", Summary = "summary", Rationale = "rationale";
     public const string Specialty = "specialty", StoredSummary = "summaryStored", RationaleSignatureField = "rationaleSignature";
 
+    /// <summary>The item's criteria statuses (<see cref="CriteriaFacets"/>), for filters; the same values as doc values for counting.</summary>
+    public const string Criterion = "criterion", CriterionFacet = "criterionFacet", DecisionFacet = "decisionFacet";
+
     /// <summary>The identifiers a user may type for the item's letter (<see cref="CaseIdentifiers.Keys"/>), not stored.</summary>
     public const string CaseKey = "caseKey";
 
@@ -46,7 +49,7 @@ internal static class PrecedentSchema
     public static readonly ISet<string> ProseFields = new HashSet<string>(StringComparer.Ordinal) { Summary, RequestedItem, Rationale, GuidelineTopics };
 
     /// <summary>The document of one disputed item; <paramref name="generated"/> for a generated demo letter.</summary>
-    public static Document ToDocument(ImrLetter letter, DisputedItem item, bool generated = false)
+    public static Document ToDocument(ImrLetter letter, DisputedItem item, bool generated = false, IReadOnlyList<string>? criteria = null)
     {
         var document = new Document
         {
@@ -64,6 +67,13 @@ internal static class PrecedentSchema
         if (generated)
         {
             document.Add(new StringField(Generated, "true", Field.Store.YES));
+        }
+
+        document.Add(new SortedDocValuesField(DecisionFacet, new BytesRef(item.Decision.ToString())));
+        foreach (var value in criteria ?? [])
+        {
+            document.Add(new StringField(Criterion, value, Field.Store.NO));
+            document.Add(new SortedSetDocValuesField(CriterionFacet, new BytesRef(value)));
         }
 
         foreach (var key in CaseIdentifiers.Keys(letter.LetterId, letter.Header.CaseNumber).Distinct(StringComparer.Ordinal))

@@ -17,6 +17,9 @@ public sealed record SearchFilters(
     DateOnly? DecidedTo = null,
     string? ExcludeLetterId = null)
 {
+    /// <summary>Criteria statuses every precedent must have (<c>opioid.functional-improvement=documented</c>, <see cref="CriteriaFacets"/>).</summary>
+    public IReadOnlyList<string>? Criteria { get; init; }
+
     /// <summary>No filter.</summary>
     public static SearchFilters None { get; } = new();
 }

@@ -235,6 +235,15 @@ public sealed class ImrPredictGrpcService(
         validation.Require(from is null || to is null || from <= to, "decided_from", "the date range is out of order");
         validation.Require(request.PageSize >= 0 && request.PageSize <= limit.MaxPageSize, "page_size", $"must be 0 (default 10) to {limit.MaxPageSize}");
         validation.Require(request.Page >= 0 && request.Page <= limit.MaxPage, "page", $"must be 0 to {limit.MaxPage}");
-        return new SearchFilters(decision, categories.Count > 0 ? categories : null, sources.Count > 0 ? sources : null, from, to);
+        foreach (var criterion in request.Criteria)
+        {
+            validation.Require(CriteriaFacets.Parse(criterion) is not null, "criteria",
+                $"'{criterion}' is not a criterion status: a criterion id and documented or absent, as opioid.functional-improvement=documented");
+        }
+
+        return new SearchFilters(decision, categories.Count > 0 ? categories : null, sources.Count > 0 ? sources : null, from, to)
+        {
+            Criteria = request.Criteria.Count > 0 ? request.Criteria.ToList() : null,
+        };
     }
 }

@@ -159,6 +159,15 @@ internal static class ProtoMapping
     {
         var response = new SearchPrecedentsResponse { TotalMatches = page.TotalMatches, Page = page.Page, Notice = page.Notice ?? string.Empty };
         response.Hits.AddRange(page.Hits.Select(ToMessage));
+        response.Facets.AddRange(page.Facets.Select(f => new V1.CriterionFacet
+        {
+            Criterion = f.CriterionId,
+            Text = f.Text,
+            Status = f.Status,
+            Upheld = f.Upheld,
+            Overturned = f.Overturned,
+            Filter = $"{f.CriterionId}={f.Status}",
+        }));
         return response;
     }
 
