@@ -10,4 +10,9 @@ public sealed record CriterionFacet(string CriterionId, string Text, string Stat
 {
     /// <summary>All matching precedents with this status.</summary>
     public int Total => Upheld + Overturned;
+
+    /// <summary>The criterion and its status in plain words: "functional improvement on opioids documented as absent".</summary>
+    public string Label => Status == CriteriaFacets.Documented ? Text
+        : Text.EndsWith(" documented", StringComparison.Ordinal) ? Text + " as absent"
+        : $"{Text}: absent";
 }

@@ -162,7 +162,7 @@ internal static class ProtoMapping
         response.Facets.AddRange(page.Facets.Select(f => new V1.CriterionFacet
         {
             Criterion = f.CriterionId,
-            Text = f.Text,
+            Text = f.Label,
             Status = f.Status,
             Upheld = f.Upheld,
             Overturned = f.Overturned,

@@ -5,7 +5,7 @@
   const form = document.getElementById('search');
   const status = document.getElementById('status');
   const results = document.getElementById('results');
-  const fields = ['q', 'decision', 'category', 'source', 'from', 'to', 'size'];
+  const fields = ['q', 'decision', 'category', 'source', 'from', 'to', 'size', 'criterion'];
 
   function readUrl() {
     const params = new URLSearchParams(location.search);
@@ -41,6 +41,7 @@
     if (form.elements.source.value) request.guidelineSources = [form.elements.source.value];
     if (form.elements.from.value) request.decidedFrom = form.elements.from.value;
     if (form.elements.to.value) request.decidedTo = form.elements.to.value;
+    if (form.elements.criterion.value) request.criteria = [form.elements.criterion.value];
     const started = performance.now();
     results.dataset.state = 'loading';
     status.textContent = 'Searching\u2026';
@@ -75,7 +76,25 @@
       el('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages, onclick: () => go(page + 1) }, 'Next page'));
     // A case number no letter has is said so first (the query is not answered with hits sharing its digits).
     const notice = answer.notice ? el('p', { class: 'notice', id: 'notice', role: 'note' }, answer.notice[0].toUpperCase() + answer.notice.slice(1) + '.') : '';
-    results.replaceChildren(notice, summary, list, total > size ? pager : '');
+    results.replaceChildren(notice, summary, facetList(answer.facets || []), list, total > size ? pager : '');
+  }
+
+  /**
+   * How the matching precedents decided per criterion status ("functional improvement on opioids documented: 41, 12
+   * overturned"); choosing one narrows the search to it, and the active one can be cleared.
+   */
+  function facetList(facets) {
+    const active = form.elements.criterion.value;
+    if (!facets.length && !active) return '';
+    const narrow = value => { form.elements.criterion.value = value; go(0); };
+    const items = facets.slice(0, 12).map(f => el('li', {},
+      el('button', { type: 'button', class: 'link facet', 'aria-pressed': String(f.filter === active), 'data-filter': f.filter, onclick: () => narrow(f.filter === active ? '' : f.filter) },
+        f.text),
+      ` — ${(f.upheld + f.overturned).toLocaleString('en-US')} precedent${f.upheld + f.overturned === 1 ? '' : 's'}, ${f.overturned.toLocaleString('en-US')} overturned`));
+    return el('details', { class: 'facets', id: 'facets', open: '' },
+      el('summary', {}, active ? `Criteria (narrowed to ${active})` : 'Criteria in these precedents'),
+      active ? el('p', {}, el('button', { type: 'button', class: 'secondary', id: 'clear-criterion', onclick: () => narrow('') }, 'Show all criteria')) : '',
+      el('ul', {}, items));
   }
 
   function go(page) {
