@@ -204,6 +204,11 @@ public sealed partial class PrecedentIndex
                     return PrecedentSchema.ToHit(document, k.Score, passages, k.Collapsed);
                 })
                 .ToList();
+            if (!filters.CountFacets)
+            {
+                return new PrecedentPage(hits, top.TotalHits, page);
+            }
+
             var facets = new FacetCounter();
             searcher.Search(finalQuery, facets);
             return new PrecedentPage(hits, top.TotalHits, page) { Facets = facets.Facets() };

@@ -244,6 +244,7 @@ public sealed class ImrPredictGrpcService(
         return new SearchFilters(decision, categories.Count > 0 ? categories : null, sources.Count > 0 ? sources : null, from, to)
         {
             Criteria = request.Criteria.Count > 0 ? request.Criteria.ToList() : null,
+            CountFacets = request.Facets,
         };
     }
 }

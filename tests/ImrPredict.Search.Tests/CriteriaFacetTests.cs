@@ -14,7 +14,8 @@ public sealed class CriteriaFacetTests
         using var index = PrecedentIndex.InMemory();
         index.AddLetters(SharedLetters.All());
 
-        var norco = index.SearchByText("Norco hydrocodone opioid", SearchFilters.None, pageSize: 5).Value;
+        var norco = index.SearchByText("Norco hydrocodone opioid", new SearchFilters { CountFacets = true }, pageSize: 5).Value;
+        var uncounted = index.SearchByText("Norco hydrocodone opioid", SearchFilters.None, pageSize: 5).Value;
         var mismatches = new List<string>();
         foreach (var facet in norco.Facets.Take(8))
         {
@@ -33,6 +34,7 @@ public sealed class CriteriaFacetTests
         Assert.True(function.Total >= 3, $"{function.Total} Norco precedents with function documented");
         Assert.DoesNotContain(norco.Facets, f => f.CriterionId.StartsWith("review.", StringComparison.Ordinal));
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+        Assert.Empty(uncounted.Facets);
     }
 
     [Fact]

@@ -35,7 +35,7 @@
       return;
     }
     const size = parseInt(form.elements.size.value, 10) || 10;
-    const request = { query, pageSize: size, page };
+    const request = { query, pageSize: size, page, facets: true };
     if (form.elements.decision.value) request.decision = form.elements.decision.value;
     if (form.elements.category.value) request.categories = [form.elements.category.value];
     if (form.elements.source.value) request.guidelineSources = [form.elements.source.value];
