@@ -22,7 +22,8 @@ public static class AuditedIds
             PredictLetterResponse letter => letter.Prediction?.Items.SelectMany(item => item.Precedents) ?? [],
             _ => [],
         };
-        var precedents = hits.Where(hit => hit is not null).Select(hit => hit.Id).Distinct(StringComparer.Ordinal).ToList();
+        var returned = hits.Where(hit => hit is not null).ToList();
+        var precedents = returned.Select(hit => hit.Id).Distinct(StringComparer.Ordinal).ToList();
         IEnumerable<string> letters = (request, response) switch
         {
             (_, AddDeterminationsResponse added) => added.LetterIds,
@@ -31,7 +32,7 @@ public static class AuditedIds
             (_, PredictLetterResponse letter) => [letter.LetterId],
             _ => [],
         };
-        var letterIds = letters.Concat(hits.Where(hit => hit is not null).Select(hit => hit.LetterId))
+        var letterIds = letters.Concat(returned.Select(hit => hit.LetterId))
             .Where(id => id.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();

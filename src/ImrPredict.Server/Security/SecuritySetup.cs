@@ -99,12 +99,12 @@ public static class SecuritySetup
         options.Audience = auth.Audience;
         options.RequireHttpsMetadata = auth.RequireHttpsMetadata;
         options.MapInboundClaims = false;
-        // A token signed with a key not seen yet makes the handler read the provider's keys again, at most this often:
-        // keys rotate without a restart.
+        // A token signed with a key not seen yet makes the handler read the provider's keys again, at most once a
+        // KeyRefreshSeconds (the manager's RefreshInterval below): keys rotate without a restart.
         options.RefreshOnIssuerKeyNotFound = true;
-        options.RefreshInterval = TimeSpan.FromSeconds(auth.KeyRefreshSeconds);
-        // Made here only to turn off the "last known good" fallback: by default a key the provider has retired keeps
-        // validating tokens for an hour after it leaves the published set.
+        // Made here to turn off the "last known good" fallback (by default a key the provider has retired keeps
+        // validating tokens for an hour after it leaves the published set); the options' own RefreshInterval is read only
+        // when the handler makes the manager, so the interval is set on it.
         options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
             auth.Authority!.TrimEnd('/') + "/.well-known/openid-configuration",
             new OpenIdConnectConfigurationRetriever(),
