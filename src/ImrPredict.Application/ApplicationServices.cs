@@ -51,6 +51,12 @@ public static class ApplicationServices
             return new PrecedentView(provider.GetRequiredService<DeterminationStoreHost>(), resolve(provider, index),
                 provider.GetRequiredService<IOptions<ServiceLimits>>().Value, provider.GetRequiredService<ILogger<PrecedentView>>());
         });
+        services.AddOptions<Precedents.SemanticOptions>()
+            .Bind(configuration.GetSection(Precedents.SemanticOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => new Precedents.PrecedentVectors(provider.GetRequiredService<DeterminationStoreHost>(), provider.GetRequiredService<PrecedentView>(),
+            provider.GetRequiredService<IOptions<Precedents.SemanticOptions>>().Value, provider.GetRequiredService<ILogger<Precedents.PrecedentVectors>>()));
         services.AddOptions<Audit.AuditOptions>()
             .Bind(configuration.GetSection(Audit.AuditOptions.Section))
             .ValidateDataAnnotations()

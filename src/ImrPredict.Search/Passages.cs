@@ -103,7 +103,7 @@ public static class Passages
         return new Passage(text[start..end], start, spans);
     }
 
-    private static List<(int Start, int End)> Sentences(string text)
+    internal static List<(int Start, int End)> Sentences(string text)
     {
         var sentences = new List<(int, int)>();
         var start = 0;

@@ -1,5 +1,6 @@
 using ImrPredict.Core.Results;
 using Lucene.Net.Index;
+using ImrPredict.Search.Semantic;
 using Lucene.Net.Search;
 
 namespace ImrPredict.Search;
@@ -8,7 +9,8 @@ namespace ImrPredict.Search;
 public sealed partial class PrecedentIndex
 {
     /// <summary>The precedents most like a new case: summary and requested item, with filters and paging.</summary>
-    public Result<PrecedentPage, SearchErrorCode> SearchByCase(string clinicalSummary, string requestedItem, SearchFilters filters, int pageSize = 10, int page = 0)
+    public Result<PrecedentPage, SearchErrorCode> SearchByCase(string clinicalSummary, string requestedItem, SearchFilters filters, int pageSize = 10, int page = 0,
+        SemanticCandidates? semantic = null)
     {
         if (Validate(filters, pageSize, page) is { } invalid)
         {
@@ -25,11 +27,11 @@ public sealed partial class PrecedentIndex
             return Invalid("clinicalSummary", $"the case text is {clinicalSummary.Length + requestedItem.Length:N0} characters; at most {Tuning.MaxQueryChars:N0}");
         }
 
-        return Search(searcher => _queries.ForCase(searcher.IndexReader, clinicalSummary, requestedItem, filters), filters, pageSize, page);
+        return Search(searcher => _queries.ForCase(searcher.IndexReader, clinicalSummary, requestedItem, filters), filters, pageSize, page, semantic: semantic);
     }
 
     /// <summary>A reviewer's free-text search over rationales, summaries, items and guideline topics.</summary>
-    public Result<PrecedentPage, SearchErrorCode> SearchByText(string text, SearchFilters filters, int pageSize = 10, int page = 0)
+    public Result<PrecedentPage, SearchErrorCode> SearchByText(string text, SearchFilters filters, int pageSize = 10, int page = 0, SemanticCandidates? semantic = null)
     {
         if (Validate(filters, pageSize, page) is { } invalid)
         {
@@ -49,17 +51,19 @@ public sealed partial class PrecedentIndex
         var (identifiers, rest) = CaseIdentifiers.Find(text);
         if (identifiers.Count == 0)
         {
-            return Search(_ => _queries.ForText(text), filters, pageSize, page);
+            return Search(_ => _queries.ForText(text), filters, pageSize, page, semantic: semantic);
         }
 
-        return SearchByIdentifiers(identifiers, rest, filters, pageSize, page);
+        // A case number is found by its number, whatever the mode: the words around it are searched as the mode says.
+        return SearchByIdentifiers(identifiers, rest, filters, pageSize, page, semantic);
     }
 
     /// <summary>
     /// A query naming letters: their items first, marked exact (page 0 only), then the other words' hits without them. A
     /// number no letter has is said so, and never answered with hits that merely share its digits.
     /// </summary>
-    private Result<PrecedentPage, SearchErrorCode> SearchByIdentifiers(IReadOnlyList<(string Typed, string Key)> identifiers, string rest, SearchFilters filters, int pageSize, int page)
+    private Result<PrecedentPage, SearchErrorCode> SearchByIdentifiers(IReadOnlyList<(string Typed, string Key)> identifiers, string rest, SearchFilters filters, int pageSize, int page,
+        SemanticCandidates? semantic)
     {
         var searcher = _searchers.Acquire();
         List<PrecedentHit> exact;
@@ -98,7 +102,7 @@ public sealed partial class PrecedentIndex
         else
         {
             var letters = exact.Select(h => h.LetterId).Distinct().ToList();
-            var searched = Search(_ => _queries.ForText(rest), filters, pageSize, page, letters);
+            var searched = Search(_ => _queries.ForText(rest), filters, pageSize, page, letters, semantic);
             if (!searched.TryGetValue(out var found))
             {
                 return searched;
@@ -108,7 +112,7 @@ public sealed partial class PrecedentIndex
         }
 
         var hits = page == 0 ? exact.Concat(text.Hits).ToList() : text.Hits;
-        return new PrecedentPage(hits, text.TotalMatches + exact.Count, page) { Notice = notice, Facets = text.Facets };
+        return new PrecedentPage(hits, text.TotalMatches + exact.Count, page) { Notice = notice, Facets = text.Facets, Mode = text.Mode };
     }
 
     /// <summary>
@@ -178,24 +182,39 @@ public sealed partial class PrecedentIndex
     /// <summary>The analyzer the index reads prose with.</summary>
     internal Lucene.Net.Analysis.Analyzer Analyzer => _analyzer;
 
-    private Result<PrecedentPage, SearchErrorCode> Search(Func<IndexSearcher, Query> makeQuery, SearchFilters filters, int pageSize, int page, IReadOnlyList<string>? withoutLetters = null)
+    private Result<PrecedentPage, SearchErrorCode> Search(Func<IndexSearcher, Query> makeQuery, SearchFilters filters, int pageSize, int page,
+        IReadOnlyList<string>? withoutLetters = null, SemanticCandidates? semantic = null)
     {
         var searcher = _searchers.Acquire();
         try
         {
             var query = makeQuery(searcher);
-            var scored = PrecedentQueryBuilder.WithoutLetter(query, filters.ExcludeLetterId);
-            foreach (var letter in withoutLetters ?? [])
+            var filter = PrecedentQueryBuilder.Filter(filters) is { } filterQuery ? _filterCache.For(filterQuery) : null;
+            Query Restrict(Query scored)
             {
-                scored = PrecedentQueryBuilder.WithoutLetter(scored, letter);
+                scored = PrecedentQueryBuilder.WithoutLetter(scored, filters.ExcludeLetterId);
+                foreach (var letter in withoutLetters ?? [])
+                {
+                    scored = PrecedentQueryBuilder.WithoutLetter(scored, letter);
+                }
+
+                return filter is null ? scored : FilterCache.Apply(scored, filter);
             }
 
-            var filter = PrecedentQueryBuilder.Filter(filters);
-            var finalQuery = filter is null ? scored : FilterCache.Apply(scored, _filterCache.For(filter));
+            var finalQuery = Restrict(query);
             var wanted = (page + 1) * pageSize;
-            var top = searcher.Search(finalQuery, Math.Min(wanted * Tuning.CandidatesPerHit + pageSize, Tuning.MaxCandidates));
+            var candidates = Math.Min(wanted * Tuning.CandidatesPerHit + pageSize, Tuning.MaxCandidates);
+            var mode = semantic?.Mode ?? SearchMode.Lexical;
+            TopDocs? lexical = mode == SearchMode.Semantic ? null : searcher.Search(finalQuery, candidates);
+            var (nearest, nearestQuery) = mode == SearchMode.Lexical ? ([], null) : Nearest(searcher, semantic!, candidates, filter is not null || filters.ExcludeLetterId is not null, Restrict);
+            var (ranked, total) = mode switch
+            {
+                SearchMode.Lexical => (lexical!.ScoreDocs, lexical.TotalHits),
+                SearchMode.Semantic => (nearest, nearest.Length),
+                _ => Fused(lexical!, nearest),
+            };
             var weights = Passages.TermWeights(query, PrecedentSchema.ProseFields);
-            var kept = DuplicateCollapse.Apply(searcher, top.ScoreDocs, Tuning.CollapseSimilarity, wanted + pageSize, collapse: _profile == SearchProfile.Tuned);
+            var kept = DuplicateCollapse.Apply(searcher, ranked, Tuning.CollapseSimilarity, wanted + pageSize, collapse: _profile == SearchProfile.Tuned);
             var hits = kept.Skip(page * pageSize).Take(pageSize)
                 .Select(k =>
                 {
@@ -204,19 +223,60 @@ public sealed partial class PrecedentIndex
                     return PrecedentSchema.ToHit(document, k.Score, passages, k.Collapsed);
                 })
                 .ToList();
+            var result = new PrecedentPage(hits, total, page) { Mode = mode };
             if (!filters.CountFacets)
             {
-                return new PrecedentPage(hits, top.TotalHits, page);
+                return result;
             }
 
+            // Facets count what matched: the words' matches, or for a semantic search its nearest neighbours.
             var facets = new FacetCounter();
-            searcher.Search(finalQuery, facets);
-            return new PrecedentPage(hits, top.TotalHits, page) { Facets = facets.Facets() };
+            searcher.Search(mode == SearchMode.Semantic && nearestQuery is not null ? nearestQuery : finalQuery, facets);
+            return result with { Facets = facets.Facets() };
         }
         finally
         {
             _searchers.Release(searcher);
         }
+    }
+
+    /// <summary>
+    /// The nearest neighbours that pass the filters, as documents of this searcher scored by cosine, best first, with the
+    /// query that selects them. A filter can leave few of the nearest, so more are fetched when one is set.
+    /// </summary>
+    private (ScoreDoc[] Docs, Query? Query) Nearest(IndexSearcher searcher, SemanticCandidates semantic, int candidates, bool filtered, Func<Query, Query> restrict)
+    {
+        var neighbours = semantic.Nearest(filtered ? Math.Min(candidates * Tuning.FilteredNeighbourFactor, Tuning.MaxCandidates * Tuning.FilteredNeighbourFactor) : candidates);
+        if (neighbours.Count == 0)
+        {
+            return ([], null);
+        }
+
+        var scores = new Dictionary<string, float>(neighbours.Count, StringComparer.Ordinal);
+        foreach (var hit in neighbours)
+        {
+            scores.TryAdd(hit.Id, hit.Score);
+        }
+
+        var ids = new Lucene.Net.Queries.TermsFilter(scores.Keys.Select(id => new Term(PrecedentSchema.Id, id)).ToList());
+        var query = restrict(new ConstantScoreQuery(ids));
+        var found = searcher.Search(query, scores.Count);
+        var docs = found.ScoreDocs
+            .Select(d => new ScoreDoc(d.Doc, scores.GetValueOrDefault(PrecedentSchema.IdOf(searcher.IndexReader, d.Doc) ?? string.Empty, float.NegativeInfinity)))
+            .Where(d => !float.IsNegativeInfinity(d.Score))
+            .OrderByDescending(d => d.Score)
+            .Take(candidates)
+            .ToArray();
+        return (docs, query);
+    }
+
+    /// <summary>The words' and the neighbours' candidates fused by reciprocal rank; the total counts each document once.</summary>
+    private static (ScoreDoc[] Docs, int Total) Fused(TopDocs lexical, ScoreDoc[] nearest)
+    {
+        var fused = RankFusion.Fuse([lexical.ScoreDocs.Select(d => d.Doc).ToList(), nearest.Select(d => d.Doc).ToList()]);
+        var lexicalDocs = lexical.ScoreDocs.Select(d => d.Doc).ToHashSet();
+        var onlyNear = nearest.Count(d => !lexicalDocs.Contains(d.Doc));
+        return (fused.Select(f => new ScoreDoc(f.Key, f.Score)).ToArray(), lexical.TotalHits + onlyNear);
     }
 
     private Error<SearchErrorCode>? Validate(SearchFilters filters, int pageSize, int page)

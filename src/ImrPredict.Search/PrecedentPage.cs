@@ -11,4 +11,7 @@ public sealed record PrecedentPage(IReadOnlyList<PrecedentHit> Hits, int TotalMa
 
     /// <summary>How the matching precedents decided, per criterion status (decision × status), most precedents first.</summary>
     public IReadOnlyList<CriterionFacet> Facets { get; init; } = [];
+
+    /// <summary>How the hits were found: by their words, their meaning, or both fused.</summary>
+    public Semantic.SearchMode Mode { get; init; } = Semantic.SearchMode.Lexical;
 }

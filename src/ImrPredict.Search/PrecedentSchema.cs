@@ -167,4 +167,9 @@ internal static class PrecedentSchema
 
     /// <summary>An optional date as its key.</summary>
     public static int? DateKey(DateOnly? date) => date is { } d ? DateKey(d) : null;
+
+    /// <summary>The precedent id of document <paramref name="doc"/> (its stored field).</summary>
+    internal static string? IdOf(Lucene.Net.Index.IndexReader reader, int doc) => reader.Document(doc, IdOnly).Get(Id);
+
+    private static readonly ISet<string> IdOnly = new HashSet<string>(StringComparer.Ordinal) { Id };
 }

@@ -14,4 +14,7 @@ public enum SearchErrorCode
 
     /// <summary>The precedent asked for does not exist.</summary>
     NotFound,
+
+    /// <summary>The sentence embedding model cannot be loaded or run; lexical search still answers.</summary>
+    EmbedderUnavailable,
 }

@@ -54,6 +54,9 @@ public sealed record SearchTuning
     /// <summary>Candidates fetched per hit wanted, so pages stay full after duplicates are folded.</summary>
     public int CandidatesPerHit { get; init; } = 3;
 
+    /// <summary>How many more nearest neighbours a filtered semantic search fetches, as the filter leaves only some of them.</summary>
+    public int FilteredNeighbourFactor { get; init; } = 8;
+
     /// <summary>The most candidates fetched for one page, whatever the page.</summary>
     public int MaxCandidates { get; init; } = 2000;
 

@@ -36,6 +36,7 @@ public static class HostExtensions
         builder.Services.AddSingleton<DefaultBundleBootstrap>();
         builder.Services.AddHostedService<ModelLoader>();
         builder.Services.AddHostedService<PrecedentSync>();
+        builder.Services.AddHostedService<EmbeddingSync>();
         builder.Services.AddGrpc(grpc =>
         {
             var limit = builder.Configuration.GetSection(ImrPredictOptions.Section).GetValue<int?>(nameof(ImrPredictOptions.MaxMessageBytes)) ?? 16 * 1024 * 1024;

@@ -109,7 +109,7 @@ public sealed class ImrPredictGrpcService(
         validation.Require(!string.IsNullOrWhiteSpace(request.Query) || !string.IsNullOrWhiteSpace(request.ClinicalSummary) || !string.IsNullOrWhiteSpace(request.RequestedItem),
             "query", "give a query, or a clinical summary and requested item to search by case");
         validation.ThrowIfInvalid();
-        var query = new PrecedentQuery(request.Query, request.ClinicalSummary, request.RequestedItem, filters, request.PageSize == 0 ? 10 : request.PageSize, request.Page);
+        var query = new PrecedentQuery(request.Query, request.ClinicalSummary, request.RequestedItem, filters, request.PageSize == 0 ? 10 : request.PageSize, request.Page, request.Mode);
         return Task.FromResult(ProtoMapping.ToMessage(searchPrecedents.Run(query).ValueOrThrow()));
     }
 

@@ -157,7 +157,13 @@ internal static class ProtoMapping
 
     public static SearchPrecedentsResponse ToMessage(Search.PrecedentPage page)
     {
-        var response = new SearchPrecedentsResponse { TotalMatches = page.TotalMatches, Page = page.Page, Notice = page.Notice ?? string.Empty };
+        var response = new SearchPrecedentsResponse
+        {
+            TotalMatches = page.TotalMatches,
+            Page = page.Page,
+            Notice = page.Notice ?? string.Empty,
+            Mode = Search.Semantic.SearchModes.Name(page.Mode),
+        };
         response.Hits.AddRange(page.Hits.Select(ToMessage));
         response.Facets.AddRange(page.Facets.Select(f => new V1.CriterionFacet
         {
@@ -211,6 +217,9 @@ internal static class ProtoMapping
         RecalibratedFrom = description.Manifest.RecalibratedFrom ?? string.Empty,
         TrainedOnGenerated = description.Manifest.TrainedOnGenerated,
         TrainedOn = { description.Manifest.DataSources },
+        Embedded = description.Embedded,
+        EmbeddingPending = description.EmbeddingPending,
+        EmbeddingProblem = description.EmbeddingProblem ?? string.Empty,
     };
 
     public static Google.Api.HttpBody ToReportBody(string name, byte[] content) => new()

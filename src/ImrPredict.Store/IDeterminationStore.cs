@@ -48,6 +48,9 @@ public interface IDeterminationStore : IDisposable
     /// <summary>Every letter with its original bytes, in sequence order, from after <paramref name="sequence"/> (for reparse and export).</summary>
     Result<IReadOnlyList<StoredLetter>, StoreErrorCode> LettersAfter(long sequence, int max);
 
+    /// <summary>The items' sentence embeddings, kept beside the letters (deleted with them).</summary>
+    Vectors.IItemVectors Vectors { get; }
+
     /// <summary>Replaces a kept letter's parse with a new one of the same bytes (after a parser upgrade); a new sequence when it changed.</summary>
     Result<long?, StoreErrorCode> UpdateParse(string letterId, LetterParse parse);
 }

@@ -41,6 +41,15 @@ internal sealed class PostgresDialect : SqlDialect
             error_message TEXT NULL,
             deleted INTEGER NOT NULL DEFAULT 0)
         """,
+        """
+        CREATE TABLE IF NOT EXISTS item_vectors (
+            letter_id TEXT NOT NULL,
+            item_index INTEGER NOT NULL,
+            model TEXT NOT NULL,
+            text_digest TEXT NOT NULL,
+            vector BYTEA NOT NULL,
+            PRIMARY KEY (letter_id, item_index, model))
+        """,
     ];
 
     public override string AuditKeyColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";

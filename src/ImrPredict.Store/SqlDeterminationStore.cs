@@ -21,7 +21,14 @@ public sealed class SqlDeterminationStore : IDeterminationStore
 
     private readonly SqlDialect _dialect;
 
-    private SqlDeterminationStore(SqlDialect dialect) => _dialect = dialect;
+    private SqlDeterminationStore(SqlDialect dialect)
+    {
+        _dialect = dialect;
+        Vectors = new Vectors.SqlItemVectors(dialect);
+    }
+
+    /// <inheritdoc />
+    public Vectors.IItemVectors Vectors { get; }
 
     /// <inheritdoc />
     public string Description => _dialect.Description;
@@ -186,6 +193,10 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         Parameter(command, "@seq", sequence);
         Parameter(command, "@id", letterId);
         command.ExecuteNonQuery();
+        // Its vectors say what it said: they go with it.
+        using var vectors = Command(connection, transaction, "DELETE FROM item_vectors WHERE letter_id = @id");
+        Parameter(vectors, "@id", letterId);
+        vectors.ExecuteNonQuery();
         return sequence;
     }, $"to delete '{letterId}'");
 

@@ -46,6 +46,15 @@ internal sealed class SqliteDialect(string path) : SqlDialect
             error_message TEXT NULL,
             deleted INTEGER NOT NULL DEFAULT 0)
         """,
+        """
+        CREATE TABLE IF NOT EXISTS item_vectors (
+            letter_id TEXT NOT NULL,
+            item_index INTEGER NOT NULL,
+            model TEXT NOT NULL,
+            text_digest TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (letter_id, item_index, model))
+        """,
     ];
 
     public override string AuditKeyColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";

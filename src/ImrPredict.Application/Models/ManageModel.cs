@@ -4,7 +4,7 @@ using ImrPredict.Core.Results;
 namespace ImrPredict.Application.Models;
 
 /// <summary>Describes the serving model and replaces it with another bundle on an operator's request.</summary>
-public sealed class ManageModel(IServingModels models, PrecedentView precedents)
+public sealed class ManageModel(IServingModels models, PrecedentView precedents, Precedents.PrecedentVectors vectors)
 {
     /// <summary>The files of a bundle's validation report that are served: the report and its plots.</summary>
     public static readonly IReadOnlyList<string> ReportFileNames = ["report.md", "roc.png", "pr.png", "calibration.png"];
@@ -16,6 +16,9 @@ public sealed class ManageModel(IServingModels models, PrecedentView precedents)
             {
                 Promotion = model.Promotion,
                 ReportFiles = ReportFileNames.Where(f => File.Exists(Path.Combine(model.Predictor.Bundle.Directory, f))).ToList(),
+                Embedded = vectors.Embedded,
+                EmbeddingPending = vectors.Pending,
+                EmbeddingProblem = vectors.Problem,
             }
             : UseCaseErrors.NoModel(models);
 

@@ -13,4 +13,13 @@ public sealed record ModelDescription(ModelManifest Manifest, int Precedents, st
 
     /// <summary>The report files the bundle holds (report.md and its ROC, PR and calibration plots).</summary>
     public IReadOnlyList<string> ReportFiles { get; init; } = [];
+
+    /// <summary>Precedents of this replica with a sentence embedding.</summary>
+    public int Embedded { get; init; }
+
+    /// <summary>Precedents of this replica still waiting for their embedding (searches are lexical until none waits).</summary>
+    public int EmbeddingPending { get; init; }
+
+    /// <summary>Why search by meaning is unavailable, when it is.</summary>
+    public string? EmbeddingProblem { get; init; }
 }

@@ -9,7 +9,8 @@ namespace ImrPredict.Application.Precedents;
 /// <param name="Filters">Decision, categories, guideline sources, decision dates.</param>
 /// <param name="PageSize">Hits per page.</param>
 /// <param name="Page">The page, from 0.</param>
-public sealed record PrecedentQuery(string? Text, string? ClinicalSummary, string? RequestedItem, SearchFilters Filters, int PageSize = 10, int Page = 0)
+/// <param name="Mode">lexical, semantic or hybrid; empty for the service's default.</param>
+public sealed record PrecedentQuery(string? Text, string? ClinicalSummary, string? RequestedItem, SearchFilters Filters, int PageSize = 10, int Page = 0, string? Mode = null)
 {
     /// <summary>Whether this searches by text rather than by case.</summary>
     public bool ByText => !string.IsNullOrWhiteSpace(Text);

@@ -2,11 +2,12 @@ using ImrPredict.Application.Storage;
 using ImrPredict.Application.Telemetry;
 using ImrPredict.Core.Results;
 using ImrPredict.Search;
+using ImrPredict.Search.Semantic;
 
 namespace ImrPredict.Application.Precedents;
 
 /// <summary>Finds prior decisions by a reviewer's text or by a new case, and reads one in full, from this replica's index of the store.</summary>
-public sealed class SearchPrecedents(PrecedentView view)
+public sealed class SearchPrecedents(PrecedentView view, PrecedentVectors vectors)
 {
     /// <summary>One page of precedents for <paramref name="query"/>.</summary>
     public Result<PrecedentPage, ApplicationErrorCode> Run(PrecedentQuery query)
@@ -16,9 +17,21 @@ public sealed class SearchPrecedents(PrecedentView view)
             return UseCaseErrors.Invalid(new FieldViolation("query", "give a query, or a clinical summary and requested item to search by case"));
         }
 
-        return Search(query.ByText ? "text" : "case", index => query.ByText
-            ? index.SearchByText(query.Text!, query.Filters, query.PageSize, query.Page)
-            : index.SearchByCase(query.ClinicalSummary ?? string.Empty, query.RequestedItem ?? string.Empty, query.Filters, query.PageSize, query.Page));
+        var mode = string.IsNullOrWhiteSpace(query.Mode) ? vectors.DefaultMode : SearchModes.Parse(query.Mode);
+        if (mode is null)
+        {
+            return UseCaseErrors.Invalid(new FieldViolation("mode", $"'{query.Mode}' is not a search mode: give lexical, semantic or hybrid"));
+        }
+
+        var (semantic, notReady) = vectors.Candidates(mode.Value, query.ByText
+            ? EmbeddingText.ForQuery(query.Text!)
+            : EmbeddingText.ForCase(query.ClinicalSummary ?? string.Empty, query.RequestedItem ?? string.Empty));
+        var found = Search(query.ByText ? "text" : "case", index => query.ByText
+            ? index.SearchByText(query.Text!, query.Filters, query.PageSize, query.Page, semantic)
+            : index.SearchByCase(query.ClinicalSummary ?? string.Empty, query.RequestedItem ?? string.Empty, query.Filters, query.PageSize, query.Page, semantic));
+        return notReady is null || !found.TryGetValue(out var page)
+            ? found
+            : page with { Notice = page.Notice is null ? notReady : $"{page.Notice}; {notReady}" };
     }
 
     /// <summary>The whole precedent with id <c>letterId#index</c>; with <paramref name="query"/>, where its words occur.</summary>

@@ -12,8 +12,13 @@ namespace ImrPredict.Application.Telemetry;
 public sealed class ServiceGauges
 {
     /// <summary>Registers the gauges on <paramref name="metrics"/>' meter.</summary>
-    public ServiceGauges(ServiceMetrics metrics, IServingModels models, PrecedentView precedents, DeterminationStoreHost stores, Audit.AuditTrail audit)
+    public ServiceGauges(ServiceMetrics metrics, IServingModels models, PrecedentView precedents, DeterminationStoreHost stores, Audit.AuditTrail audit,
+        Precedents.PrecedentVectors vectors)
     {
+        metrics.Meter.CreateObservableGauge("imrpredict.embedding.embedded", () => Observed(() => [new Measurement<long>(vectors.Embedded)]), "{item}",
+            "Precedents of this replica with a sentence embedding (search by meaning)");
+        metrics.Meter.CreateObservableGauge("imrpredict.embedding.pending", () => Observed(() => [new Measurement<long>(vectors.Pending)]), "{item}",
+            "Precedents of this replica still waiting for their embedding: searches are answered by their words until none waits");
         metrics.Meter.CreateObservableGauge("imrpredict.audit.pending", () => audit.Pending, "{record}",
             "Audit records queued on this replica and not yet in the store (growing: the store refuses them; they are retried)");
         metrics.Meter.CreateObservableGauge("imrpredict.model.load_time", () => models.Current is { } model
