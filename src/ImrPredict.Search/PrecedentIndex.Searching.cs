@@ -27,7 +27,9 @@ public sealed partial class PrecedentIndex
             return Invalid("clinicalSummary", $"the case text is {clinicalSummary.Length + requestedItem.Length:N0} characters; at most {Tuning.MaxQueryChars:N0}");
         }
 
-        return Search(searcher => _queries.ForCase(searcher.IndexReader, clinicalSummary, requestedItem, filters), filters, pageSize, page, semantic: semantic);
+        // Neighbours of the request's own category are preferred, as the words' query prefers them.
+        var category = string.IsNullOrWhiteSpace(requestedItem) ? (Core.Letters.ItemCategory?)null : Core.Parsing.ItemAttributeExtractor.Categorize(requestedItem);
+        return Search(searcher => _queries.ForCase(searcher.IndexReader, clinicalSummary, requestedItem, filters), filters, pageSize, page, semantic: semantic, preferCategory: category);
     }
 
     /// <summary>A reviewer's free-text search over rationales, summaries, items and guideline topics.</summary>
@@ -183,7 +185,7 @@ public sealed partial class PrecedentIndex
     internal Lucene.Net.Analysis.Analyzer Analyzer => _analyzer;
 
     private Result<PrecedentPage, SearchErrorCode> Search(Func<IndexSearcher, Query> makeQuery, SearchFilters filters, int pageSize, int page,
-        IReadOnlyList<string>? withoutLetters = null, SemanticCandidates? semantic = null)
+        IReadOnlyList<string>? withoutLetters = null, SemanticCandidates? semantic = null, Core.Letters.ItemCategory? preferCategory = null)
     {
         var searcher = _searchers.Acquire();
         try
@@ -206,7 +208,7 @@ public sealed partial class PrecedentIndex
             var candidates = Math.Min(wanted * Tuning.CandidatesPerHit + pageSize, Tuning.MaxCandidates);
             var mode = semantic?.Mode ?? SearchMode.Lexical;
             TopDocs? lexical = mode == SearchMode.Semantic ? null : searcher.Search(finalQuery, candidates);
-            var (nearest, nearestQuery) = mode == SearchMode.Lexical ? ([], null) : Nearest(searcher, semantic!, candidates, filter is not null || filters.ExcludeLetterId is not null, Restrict);
+            var (nearest, nearestQuery) = mode == SearchMode.Lexical ? ([], null) : Nearest(searcher, semantic!, candidates, filter is not null || filters.ExcludeLetterId is not null, Restrict, preferCategory);
             var (ranked, total) = mode switch
             {
                 SearchMode.Lexical => (lexical!.ScoreDocs, lexical.TotalHits),
@@ -244,7 +246,8 @@ public sealed partial class PrecedentIndex
     /// The nearest neighbours that pass the filters, as documents of this searcher scored by cosine, best first, with the
     /// query that selects them. A filter can leave few of the nearest, so more are fetched when one is set.
     /// </summary>
-    private (ScoreDoc[] Docs, Query? Query) Nearest(IndexSearcher searcher, SemanticCandidates semantic, int candidates, bool filtered, Func<Query, Query> restrict)
+    private (ScoreDoc[] Docs, Query? Query) Nearest(IndexSearcher searcher, SemanticCandidates semantic, int candidates, bool filtered, Func<Query, Query> restrict,
+        Core.Letters.ItemCategory? preferCategory)
     {
         var neighbours = semantic.Nearest(filtered ? Math.Min(candidates * Tuning.FilteredNeighbourFactor, Tuning.MaxCandidates * Tuning.FilteredNeighbourFactor) : candidates);
         if (neighbours.Count == 0)
@@ -261,8 +264,14 @@ public sealed partial class PrecedentIndex
         var ids = new Lucene.Net.Queries.TermsFilter(scores.Keys.Select(id => new Term(PrecedentSchema.Id, id)).ToList());
         var query = restrict(new ConstantScoreQuery(ids));
         var found = searcher.Search(query, scores.Count);
+        var preferred = preferCategory?.ToString();
         var docs = found.ScoreDocs
-            .Select(d => new ScoreDoc(d.Doc, scores.GetValueOrDefault(PrecedentSchema.IdOf(searcher.IndexReader, d.Doc) ?? string.Empty, float.NegativeInfinity)))
+            .Select(d =>
+            {
+                var (id, category) = PrecedentSchema.IdAndCategoryOf(searcher.IndexReader, d.Doc);
+                var score = scores.GetValueOrDefault(id ?? string.Empty, float.NegativeInfinity);
+                return new ScoreDoc(d.Doc, preferred is not null && category == preferred ? score + Tuning.SemanticCategoryBonus : score);
+            })
             .Where(d => !float.IsNegativeInfinity(d.Score))
             .OrderByDescending(d => d.Score)
             .Take(candidates)

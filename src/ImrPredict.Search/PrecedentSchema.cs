@@ -168,8 +168,12 @@ internal static class PrecedentSchema
     /// <summary>An optional date as its key.</summary>
     public static int? DateKey(DateOnly? date) => date is { } d ? DateKey(d) : null;
 
-    /// <summary>The precedent id of document <paramref name="doc"/> (its stored field).</summary>
-    internal static string? IdOf(Lucene.Net.Index.IndexReader reader, int doc) => reader.Document(doc, IdOnly).Get(Id);
+    /// <summary>The precedent id and category of document <paramref name="doc"/> (stored fields).</summary>
+    internal static (string? Id, string? Category) IdAndCategoryOf(Lucene.Net.Index.IndexReader reader, int doc)
+    {
+        var document = reader.Document(doc, IdAndCategory);
+        return (document.Get(Id), document.Get(Category));
+    }
 
-    private static readonly ISet<string> IdOnly = new HashSet<string>(StringComparer.Ordinal) { Id };
+    private static readonly ISet<string> IdAndCategory = new HashSet<string>(StringComparer.Ordinal) { Id, Category };
 }

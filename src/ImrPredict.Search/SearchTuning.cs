@@ -54,6 +54,9 @@ public sealed record SearchTuning
     /// <summary>Candidates fetched per hit wanted, so pages stay full after duplicates are folded.</summary>
     public int CandidatesPerHit { get; init; } = 3;
 
+    /// <summary>Added to the cosine of a neighbour in the request's own category, in a search by case.</summary>
+    public float SemanticCategoryBonus { get; init; } = 0.2f;
+
     /// <summary>How many more nearest neighbours a filtered semantic search fetches, as the filter leaves only some of them.</summary>
     public int FilteredNeighbourFactor { get; init; } = 8;
 

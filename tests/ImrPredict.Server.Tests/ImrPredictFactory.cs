@@ -91,6 +91,8 @@ public sealed class ImrPredictFactory(string modelsDirectory, bool buildDefault,
         builder.UseSetting("ImrPredict:ReloadPollSeconds", reloadPollSeconds.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("ImrPredict:DataDirectory", DataDirectory);
         builder.UseSetting("ImrPredict:IndexPollSeconds", "0.2");
+        // Embedding every precedent takes a core for a while: only the tests of search by meaning turn it on.
+        builder.UseSetting("ImrPredict:Semantic:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

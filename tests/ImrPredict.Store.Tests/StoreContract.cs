@@ -41,6 +41,32 @@ public abstract class StoreContract : IDisposable
     }
 
     [Fact]
+    public void Item_vectors_are_kept_per_model_replaced_by_item_and_deleted_with_their_letter()
+    {
+        var store = _store.Open();
+        var kept = store.Add([Markdown(30), Markdown(31)]).Value;
+        float[] Vector(float seed) => Enumerable.Range(0, 384).Select(i => seed + (i / 1000f)).ToArray();
+        var put = store.Vectors.Put(
+        [
+            new(kept[0].LetterId, 0, "model-a", "d1", Vector(1)),
+            new(kept[0].LetterId, 0, "model-b", "d1", Vector(2)),
+            new(kept[1].LetterId, 0, "model-a", "d1", Vector(3)),
+        ]);
+        var replaced = store.Vectors.Put([new(kept[0].LetterId, 0, "model-a", "d2", Vector(4))]);
+
+        var first = Assert.Single(store.Vectors.For([kept[0].LetterId], "model-a").Value);
+        Assert.Equal((3, 1), (put.Value, replaced.Value));
+        Assert.Equal(("d2", Vector(4)), (first.TextDigest, first.Vector));
+        Assert.Equal(2L, store.Vectors.Count("model-a").Value);
+
+        store.Delete(kept[0].LetterId);
+
+        Assert.Empty(store.Vectors.For([kept[0].LetterId], "model-a").Value);
+        Assert.Empty(store.Vectors.For([kept[0].LetterId], "model-b").Value);
+        Assert.Equal(Vector(3), Assert.Single(store.Vectors.For([kept[0].LetterId, kept[1].LetterId], "model-a").Value).Vector);
+    }
+
+    [Fact]
     public void Re_adding_a_letter_id_with_other_content_replaces_it_under_a_new_sequence()
     {
         var store = _store.Open();

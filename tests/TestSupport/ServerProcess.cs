@@ -37,6 +37,8 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{Port}",
             ["Kestrel:Endpoints:Json:Url"] = $"http://127.0.0.1:{JsonPort}",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Embedding every precedent takes a core for a while: only the tests of search by meaning turn it on.
+            ["ImrPredict:Semantic:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -28,11 +28,17 @@ public static class EmbeddingText
         return Cut($"{item.RequestedItem.Trim()}. {string.Join(' ', sentences)}");
     }
 
+    /// <summary>
+    /// Characters of the summary's end a by-case query embeds. More dilutes the item: on the shared letters 300 gave the best
+    /// agreement (docs/search.md), the whole summary the worst.
+    /// </summary>
+    public const int CaseSummaryChars = 300;
+
     /// <summary>The text embedded for a search by case: the requested item, then the summary's end (its current findings and plan).</summary>
     public static string ForCase(string clinicalSummary, string requestedItem)
     {
         var summary = clinicalSummary.Trim();
-        var tail = summary.Length <= MaxChars ? summary : summary[^MaxChars..];
+        var tail = summary.Length <= CaseSummaryChars ? summary : summary[^CaseSummaryChars..];
         return Cut($"{requestedItem.Trim()}. {tail}");
     }
 

@@ -3,6 +3,8 @@ using System.Text.Json;
 using ImrPredict.Core.Letters;
 using ImrPredict.ML.Data;
 using ImrPredict.Search;
+using ImrPredict.Search.Evaluation;
+using ImrPredict.Search.Semantic;
 
 namespace ImrPredict.Training.Commands;
 
@@ -83,7 +85,13 @@ internal static class SearchCommands
     {
         var data = new Option<string[]>("--data", "-d") { Description = "Letter folders or files; repeatable.", Required = true, AllowMultipleArgumentsPerToken = true };
         var metricsOut = new Option<FileInfo?>("--metrics-out") { Description = "Write the figures as JSON here." };
-        var command = new Command("evaluate-search", "Leave-one-letter-out evaluation of search by case: tuned profile against plain BM25.") { data, metricsOut };
+        var paraphrases = new Option<FileInfo?>("--paraphrases")
+        {
+            Description = "The paraphrase set (queries naming the precedent each must find); default: search-paraphrases.json beside imr, written from the shared letters.",
+        };
+        var command = new Command("evaluate-search",
+            "Evaluates precedent search on real letters: the tuned profile against plain BM25, then the lexical, semantic and hybrid modes side by side " +
+            "(leave-one-letter-out search by case, and recall@5 of a paraphrase set), with 95% intervals from resampling letters.") { data, metricsOut, paraphrases };
         command.SetAction(result =>
         {
             var (letters, failures) = ReadLetters(result.GetRequiredValue(data));
@@ -93,23 +101,53 @@ internal static class SearchCommands
                 return 2;
             }
 
+            var set = ParaphraseSet.Read(result.GetValue(paraphrases)?.FullName ?? Path.Combine(AppContext.BaseDirectory, ParaphraseSet.DefaultFile));
+            if (!set.TryGetValue(out var pairs))
+            {
+                Console.Error.WriteLine($"imr evaluate-search: {set.Error.Message}");
+                return 2;
+            }
+
             var tuned = SearchEvaluation.Run(letters, SearchProfile.Tuned);
             var plain = SearchEvaluation.Run(letters, SearchProfile.Plain);
-            Console.WriteLine($"leave-one-letter-out over {tuned.Items:N0} items of {letters.Count:N0} letters ({failures} unreadable)");
+            var overturned = letters.Sum(l => l.Items.Count(i => i.Decision == Decision.Overturned));
+            Console.WriteLine($"leave-one-letter-out over {tuned.Items:N0} items ({overturned} overturned) of {letters.Count:N0} letters ({failures} unreadable)");
             Console.WriteLine($"  tuned : top-5 same category {tuned.Top5SameCategory:P1}, agreement AUC {tuned.AgreementAuc:F3}");
             Console.WriteLine($"  BM25  : top-5 same category {plain.Top5SameCategory:P1}, agreement AUC {plain.AgreementAuc:F3}");
-            if (result.GetValue(metricsOut) is { } file)
+            var loaded = SentenceEmbedder.Load(threads: Environment.ProcessorCount);
+            if (!loaded.TryGetValue(out var embedder))
             {
-                var json = new Dictionary<string, object>
+                Console.Error.WriteLine($"imr evaluate-search: {loaded.Error.Message}");
+                return 2;
+            }
+
+            using (embedder)
+            {
+                var modes = SearchModeEvaluation.Run(letters, embedder, pairs);
+                var matched = pairs.Count(p => letters.Any(l => string.Equals(l.Header.CaseNumber, p.Case, StringComparison.OrdinalIgnoreCase)));
+                Console.WriteLine($"modes (95% intervals over letters; paraphrase set: {pairs.Count} queries, {matched} of whose letters were read):");
+                Console.WriteLine($"  {"mode",-9} {"top-5 same category",-24} {"top-5 same criterion",-24} {"agreement AUC",-24} {"paraphrase recall@5",-24} median ms");
+                foreach (var m in modes)
                 {
-                    ["items"] = tuned.Items,
-                    ["letters"] = letters.Count,
-                    ["top5SameCategory"] = tuned.Top5SameCategory,
-                    ["agreementAuc"] = tuned.AgreementAuc,
-                    ["baselineTop5SameCategory"] = plain.Top5SameCategory,
-                    ["baselineAgreementAuc"] = plain.AgreementAuc,
-                };
-                File.WriteAllText(file.FullName, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+                    Console.WriteLine($"  {m.Mode,-9} {m.Top5SameCategory,-24} {m.Top5SameCriterion,-24} {m.AgreementAuc,-24} {m.ParaphraseRecallAt5,-24} {m.MedianMilliseconds:F1}");
+                }
+
+                if (result.GetValue(metricsOut) is { } file)
+                {
+                    var json = new Dictionary<string, object>
+                    {
+                        ["items"] = tuned.Items,
+                        ["overturned"] = overturned,
+                        ["letters"] = letters.Count,
+                        ["top5SameCategory"] = tuned.Top5SameCategory,
+                        ["agreementAuc"] = tuned.AgreementAuc,
+                        ["baselineTop5SameCategory"] = plain.Top5SameCategory,
+                        ["baselineAgreementAuc"] = plain.AgreementAuc,
+                        ["paraphrases"] = pairs.Count,
+                        ["modes"] = modes,
+                    };
+                    File.WriteAllText(file.FullName, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+                }
             }
 
             return 0;
