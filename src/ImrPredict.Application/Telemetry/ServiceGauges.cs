@@ -19,6 +19,8 @@ public sealed class ServiceGauges
             "Precedents of this replica with a sentence embedding (search by meaning)");
         metrics.Meter.CreateObservableGauge("imrpredict.embedding.pending", () => Observed(() => [new Measurement<long>(vectors.Pending)]), "{item}",
             "Precedents of this replica still waiting for their embedding: searches are answered by their words until none waits");
+        metrics.Meter.CreateObservableCounter("imrpredict.embedding.computed", () => vectors.EmbeddedHere, "{item}",
+            "Precedents this replica embedded itself since it started (the others' vectors were read from the store)");
         metrics.Meter.CreateObservableGauge("imrpredict.audit.pending", () => audit.Pending, "{record}",
             "Audit records queued on this replica and not yet in the store (growing: the store refuses them; they are retried)");
         metrics.Meter.CreateObservableGauge("imrpredict.model.load_time", () => models.Current is { } model
