@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["soak"] = SoakBenchmark.Run,
     ["chaos"] = ChaosBenchmark.Run,
     ["auth"] = AuthBenchmark.Run,
+    ["semantic"] = SemanticBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
