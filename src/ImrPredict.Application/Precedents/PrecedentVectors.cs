@@ -44,8 +44,8 @@ public sealed partial class PrecedentVectors(DeterminationStoreHost stores, Prec
     /// </summary>
     public bool Ready => options.Enabled && _embedder is not null && _index is not null && view.Unavailable is null && (_caughtUp || (_caughtUp = Pending == 0 && view.Count > 0));
 
-    /// <summary>The mode a search runs in when it names none.</summary>
-    public SearchMode DefaultMode => SearchModes.Parse(options.DefaultMode) ?? SearchMode.Hybrid;
+    /// <summary>The mode a search runs in when it names none: lexical when search by meaning is turned off.</summary>
+    public SearchMode DefaultMode => options.Enabled ? SearchModes.Parse(options.DefaultMode) ?? SearchMode.Hybrid : SearchMode.Lexical;
 
     /// <summary>
     /// The nearest-neighbour candidates for a search in <paramref name="mode"/>, the query embedded once (<paramref name="text"/>,

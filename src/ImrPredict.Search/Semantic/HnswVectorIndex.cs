@@ -16,7 +16,7 @@ public sealed class HnswVectorIndex : IVectorIndex
     private ulong _nextKey;
 
     /// <summary>An empty graph; <paramref name="expansionSearch"/> trades speed for recall at query time.</summary>
-    public HnswVectorIndex(int dimensions = SentenceEmbedder.Dimensions, int connectivity = 16, int expansionAdd = 128, int expansionSearch = 64)
+    public HnswVectorIndex(int dimensions = SentenceEmbedder.Dimensions, int connectivity = 16, int expansionAdd = 128, int expansionSearch = 128)
     {
         _dimensions = dimensions;
         _graph = new USearchIndex(MetricKind.Ip, ScalarKind.Float32, (ulong)dimensions, (ulong)connectivity, (ulong)expansionAdd, (ulong)expansionSearch, false);

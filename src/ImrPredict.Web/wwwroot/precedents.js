@@ -5,7 +5,7 @@
   const form = document.getElementById('search');
   const status = document.getElementById('status');
   const results = document.getElementById('results');
-  const fields = ['q', 'decision', 'category', 'source', 'from', 'to', 'size', 'criterion'];
+  const fields = ['q', 'decision', 'category', 'source', 'from', 'to', 'size', 'criterion', 'mode'];
 
   function readUrl() {
     const params = new URLSearchParams(location.search);
@@ -42,6 +42,7 @@
     if (form.elements.from.value) request.decidedFrom = form.elements.from.value;
     if (form.elements.to.value) request.decidedTo = form.elements.to.value;
     if (form.elements.criterion.value) request.criteria = [form.elements.criterion.value];
+    if (form.elements.mode.value) request.mode = form.elements.mode.value;
     const started = performance.now();
     results.dataset.state = 'loading';
     status.textContent = 'Searching\u2026';
@@ -58,12 +59,15 @@
     }
   }
 
+  // How the service found the hits (it answers by words alone until every precedent is embedded, and says so in the notice).
+  const matchedBy = { lexical: 'matched by words', semantic: 'matched by meaning', hybrid: 'matched by words and meaning' };
+
   function render(answer, query, page, size) {
     const hits = answer.hits || [];
     const total = answer.totalMatches || 0;
     const pages = Math.max(1, Math.ceil(total / size));
     const summary = el('p', { id: 'total' }, total === 0 ? 'No matching decisions.' :
-      `${total.toLocaleString('en-US')} matching decision${total === 1 ? '' : 's'}; page ${page + 1} of ${pages.toLocaleString('en-US')}.`);
+      `${total.toLocaleString('en-US')} matching decision${total === 1 ? '' : 's'}; page ${page + 1} of ${pages.toLocaleString('en-US')}; ${matchedBy[answer.mode] || 'matched by words'}.`);
     const list = el('ol', { class: 'hits', start: String(page * size + 1) }, hits.map(hit => el('li', { class: 'hit' },
       el('h2', {}, badge(hit.decision), ' ', generatedBadge(hit), ' ', hit.exact ? el('span', { class: 'badge exact', title: 'The letter the query names' }, 'Case number match') : '', ' ',
         precedentLink(hit.id, query, hit.requestedItem)),
