@@ -37,7 +37,7 @@ public class KestrelTests(ServiceFixture fixture)
     [Fact]
     public async Task Tls_endpoint_from_the_Kestrel_section_serves_predictions_with_its_certificate()
     {
-        // TLS is configured as the README says: a Kestrel endpoint with an https URL and a certificate file.
+        // TLS is configured as docs/api.md says: a Kestrel endpoint with an https URL and a certificate file.
         var token = TestContext.Current.CancellationToken;
         var port = FreePort();
         using var certificate = SelfSignedCertificate();

@@ -3,7 +3,7 @@ using ImrPredict.TestSupport;
 namespace ImrPredict.Server.Tests;
 
 /// <summary>
-/// The README's retraining flow against a real server process: letters added through the API live in the store, so
+/// The retraining flow of docs/cli.md against a real server process: letters added through the API live in the store, so
 /// publishing a retrained bundle and restarting lose none of them.
 /// </summary>
 public sealed class RetrainingFlowTests(ServiceFixture fixture) : IDisposable
