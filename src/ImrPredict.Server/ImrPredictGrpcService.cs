@@ -104,10 +104,9 @@ public sealed class ImrPredictGrpcService(
     [Authorize(Policy = AccessRoles.Reader)]
     public override Task<SearchPrecedentsResponse> SearchPrecedents(SearchPrecedentsRequest request, ServerCallContext context)
     {
+        // The filters' words are mapped here (a bad one is named with its field); what a search needs is the use case's rule.
         var validation = new RequestValidation();
         var filters = Filters(request, validation);
-        validation.Require(!string.IsNullOrWhiteSpace(request.Query) || !string.IsNullOrWhiteSpace(request.ClinicalSummary) || !string.IsNullOrWhiteSpace(request.RequestedItem),
-            "query", "give a query, or a clinical summary and requested item to search by case");
         validation.ThrowIfInvalid();
         var query = new PrecedentQuery(request.Query, request.ClinicalSummary, request.RequestedItem, filters, request.PageSize == 0 ? 10 : request.PageSize, request.Page, request.Mode);
         return Task.FromResult(ProtoMapping.ToMessage(searchPrecedents.Run(query).ValueOrThrow()));
@@ -115,13 +114,8 @@ public sealed class ImrPredictGrpcService(
 
     /// <inheritdoc />
     [Authorize(Policy = AccessRoles.Reader)]
-    public override Task<PrecedentDetail> GetPrecedent(GetPrecedentRequest request, ServerCallContext context)
-    {
-        var validation = new RequestValidation();
-        validation.Require(!string.IsNullOrWhiteSpace(request.Id), "id", "the precedent id is empty");
-        validation.ThrowIfInvalid();
-        return Task.FromResult(ProtoMapping.ToMessage(searchPrecedents.Get(request.Id, request.Query).ValueOrThrow()));
-    }
+    public override Task<PrecedentDetail> GetPrecedent(GetPrecedentRequest request, ServerCallContext context) =>
+        Task.FromResult(ProtoMapping.ToMessage(searchPrecedents.Get(request.Id, request.Query).ValueOrThrow()));
 
     /// <inheritdoc />
     [Authorize(Policy = AccessRoles.Reader)]
@@ -142,11 +136,6 @@ public sealed class ImrPredictGrpcService(
     [Authorize(Policy = AccessRoles.Admin)]
     public override Task<AddDeterminationsResponse> AddDeterminations(AddDeterminationsRequest request, ServerCallContext context)
     {
-        var validation = new RequestValidation();
-        var limit = limits.Value.MaxLettersPerAdd;
-        validation.Require(request.Letters.Count > 0, "letters", "give at least one letter");
-        validation.Require(request.Letters.Count <= limit, "letters", $"at most {limit} letters per call");
-        validation.ThrowIfInvalid();
         var added = addDeterminations.Run(request.Letters.Select(ProtoMapping.ToSubmission).ToList(), context.CancellationToken);
         return Task.FromResult(ProtoMapping.ToMessage(added.ValueOrThrow()));
     }
@@ -155,9 +144,6 @@ public sealed class ImrPredictGrpcService(
     [Authorize(Policy = AccessRoles.Admin)]
     public override Task<DeleteDeterminationResponse> DeleteDetermination(DeleteDeterminationRequest request, ServerCallContext context)
     {
-        var validation = new RequestValidation();
-        validation.Require(!string.IsNullOrWhiteSpace(request.LetterId), "letter_id", "the letter id is empty");
-        validation.ThrowIfInvalid();
         var sequence = deleteDetermination.Run(request.LetterId, context.CancellationToken).ValueOrThrow();
         return Task.FromResult(new DeleteDeterminationResponse { Sequence = sequence });
     }
