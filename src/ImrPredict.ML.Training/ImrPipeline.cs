@@ -122,7 +122,7 @@ public static class ImrPipeline
             .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(name + "Frequent", name + "Text", options.MinimumNgramCount))
             .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnMutualInformation(name + "Features", name + "Frequent", nameof(ItemRow.Label), slots));
 
-    /// <summary>The model: featurization then a FastTree binary classifier with Platt-calibrated probabilities.</summary>
+    /// <summary>The model: featurization then a FastTree binary classifier (the bundle's calibration is fitted afterwards, <see cref="ModelTrainer"/>).</summary>
     public static IEstimator<ITransformer> Build(MLContext ml, PipelineOptions options) =>
         Featurizer(ml, options).Append(ml.BinaryClassification.Trainers.FastTree(FastTreeOptions(options)));
 

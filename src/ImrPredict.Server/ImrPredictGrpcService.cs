@@ -119,6 +119,10 @@ public sealed class ImrPredictGrpcService(
 
     /// <inheritdoc />
     [Authorize(Policy = AccessRoles.Reader)]
+    public override Task<Names> GetNames(GetNamesRequest request, ServerCallContext context) => Task.FromResult(ProtoMapping.ToNames());
+
+    /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Reader)]
     public override Task<ModelInfo> GetModelInfo(GetModelInfoRequest request, ServerCallContext context) =>
         Task.FromResult(ProtoMapping.ToMessage(manageModel.Describe().ValueOrThrow()));
 

@@ -222,6 +222,12 @@ internal static class ProtoMapping
         EmbeddingProblem = description.EmbeddingProblem ?? string.Empty,
     };
 
+    public static Names ToNames() => new()
+    {
+        Categories = { Core.Letters.ItemCategoryNames.All.Select(c => new NamedCode { Code = c.Category.ToString(), Label = c.Label, FullName = c.Label }) },
+        GuidelineSources = { Core.Letters.GuidelineSourceNames.All.Select(s => new NamedCode { Code = s.Source.ToString(), Label = s.Label, FullName = s.FullName }) },
+    };
+
     public static Google.Api.HttpBody ToReportBody(string name, byte[] content) => new()
     {
         ContentType = name.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "text/markdown; charset=utf-8",

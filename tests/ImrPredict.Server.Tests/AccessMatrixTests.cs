@@ -50,6 +50,7 @@ public sealed class AccessMatrixTests(SecuredServiceFixture fixture)
                 () => Post("/v1/precedents:search", new { query = "lumbar MRI" })),
             new("GetPrecedent", "reader", (c, m) => c.GetPrecedentAsync(new GetPrecedentRequest { Id = precedentId }, m).ResponseAsync,
                 () => new HttpRequestMessage(HttpMethod.Get, "/v1/precedents/" + Uri.EscapeDataString(precedentId))),
+            new("GetNames", "reader", (c, m) => c.GetNamesAsync(new GetNamesRequest(), m).ResponseAsync, () => new HttpRequestMessage(HttpMethod.Get, "/v1/names")),
             new("GetModelInfo", "reader", (c, m) => c.GetModelInfoAsync(new GetModelInfoRequest(), m).ResponseAsync, () => new HttpRequestMessage(HttpMethod.Get, "/v1/model")),
             new("GetModelReport", "reader", (c, m) => c.GetModelReportAsync(new GetModelReportRequest { Name = "report.md" }, m).ResponseAsync,
                 () => new HttpRequestMessage(HttpMethod.Get, "/v1/model/report/report.md")),

@@ -39,6 +39,15 @@ public sealed class ModelPageTests(BrowserFixture fixture)
             Assert.True(await image.EvaluateAsync<int>("i => i.naturalWidth") > 100, "the plot image loads");
         }
 
+        // Each plot opens at full size, as the report file itself.
+        var fullSize = await page.Locator(".plots a.full-size").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(3, fullSize.Length);
+        Assert.All(fullSize, href => Assert.StartsWith("/v1/model/report/", href, StringComparison.Ordinal));
+        // One calibration term, the true one: the trainer line no longer names a calibration beside it.
+        await Expect(page.Locator("#trainer")).Not.ToContainTextAsync("Platt");
+        // Categories read as words, not as the API's codes.
+        Assert.All(await page.Locator("#support tbody td:first-child").AllTextContentsAsync(), c => Assert.DoesNotMatch("^[A-Z][a-z]+[A-Z]", c));
+
         await tab.ScreenshotAsync("model");
         tab.AssertNoProblems();
     }

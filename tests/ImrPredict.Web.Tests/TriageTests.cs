@@ -42,6 +42,8 @@ public sealed class TriageTests(BrowserFixture fixture)
         // Filtered by the most common category: only its rows, still ranked.
         var categories = await page.Locator("#table tbody tr td:nth-child(4)").AllTextContentsAsync();
         var common = categories.GroupBy(c => c).OrderByDescending(g => g.Count()).First();
+        // Categories read as words ("Physical therapy"), never as the API's codes ("PhysicalTherapy").
+        Assert.All(categories, c => Assert.DoesNotMatch("^[A-Z][a-z]+[A-Z]", c));
         await page.SelectOptionAsync("#filter", common.Key);
         await Expect(rows).ToHaveCountAsync(common.Count());
         Assert.All(await page.Locator("#table tbody tr td:nth-child(4)").AllTextContentsAsync(), c => Assert.Equal(common.Key, c));
@@ -50,7 +52,7 @@ public sealed class TriageTests(BrowserFixture fixture)
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export"));
         Assert.Equal("triage.csv", download.SuggestedFilename);
         var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
-        Assert.Equal("rank,caseId,source,itemIndex,requestedItem,category,pOverturned,predicted,lowSupport,topReason", csv[0]);
+        Assert.Equal("rank,caseId,source,itemIndex,requestedItem,category,categoryCode,pOverturned,predicted,lowSupport,topReason", csv[0]);
         Assert.Equal(common.Count(), csv.Length - 1);
         Assert.All(csv.Skip(1), line => Assert.Contains($",{common.Key},", line, StringComparison.Ordinal));
         // Each item says why it ranks where it does: its strongest reason in words, never a model token ("=").

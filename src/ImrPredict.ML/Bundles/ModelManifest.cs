@@ -29,7 +29,7 @@ public sealed record ModelManifest
     public required string MlNetVersion { get; init; }
 
     /// <summary>The trainer.</summary>
-    public string Trainer { get; init; } = "FastTree binary (ML.NET), Platt-calibrated";
+    public string Trainer { get; init; } = "FastTree binary (ML.NET)";
 
     /// <summary>Every pipeline and trainer setting.</summary>
     public required PipelineOptions TrainerOptions { get; init; }

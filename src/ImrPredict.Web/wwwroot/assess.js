@@ -2,7 +2,7 @@
 // Assess a case: pasted or from a letter; per item the probability against the bundle's threshold, the reasons with
 // their words marked in the summary, and the closest precedents.
 (() => {
-  const { api, el, highlight, badge, generatedBadge, percent, showError, readLetter, dropZone, precedentLink } = Imr;
+  const { api, categoryLabel, el, highlight, badge, generatedBadge, percent, showError, readLetter, dropZone, precedentLink } = Imr;
   const form = document.getElementById('case');
   const status = document.getElementById('status');
   const result = document.getElementById('result');
@@ -117,11 +117,11 @@
       (hit.passageMatches || []).slice(0, 1).map(passage => el('blockquote', {}, highlight(passage.text || '', passage.matches)))));
     return el('article', { class: 'item', 'data-index': String(index), 'aria-current': 'false' },
       el('h3', {}, highlight(item.requestedItem || '', (item.reasons || []).filter(r => r.field === 'requestedItem').flatMap(r => r.spans || []))),
-      el('p', { class: 'meta' }, `${item.category} \u00b7 predicted ${item.decision}`),
+      el('p', { class: 'meta' }, `${categoryLabel(item.category)} \u00b7 predicted ${item.decision}`),
       el('div', { class: 'prob' }, el('strong', { class: 'p' }, percent(p)), bar),
       el('p', { class: 'meta' }, 'probability of Overturned'),
       item.lowSupport
-        ? el('p', { class: 'low-support', role: 'note' }, `Few examples: the model learned from only ${(item.categorySupport || 0).toLocaleString('en-US')} ${item.category} items, so this probability is less certain than others.`)
+        ? el('p', { class: 'low-support', role: 'note' }, `Few examples: the model learned from only ${(item.categorySupport || 0).toLocaleString('en-US')} ${categoryLabel(item.category).toLowerCase()} items, so this probability is less certain than others.`)
         : null,
       el('h4', {}, 'Why'),
       reasons.length ? el('ul', { class: 'reasons' }, reasons) : el('p', { class: 'meta' }, 'No reasons returned.'),

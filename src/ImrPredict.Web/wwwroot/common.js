@@ -228,14 +228,36 @@ const Imr = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  /** The item categories (the API's names) with their labels, filled into every select marked data-categories. */
-  const categories = [['Opioid', 'Opioid'], ['MuscleRelaxant', 'Muscle relaxant'], ['Nsaid', 'NSAID'], ['TopicalCompound', 'Topical compound'],
-    ['OtherDrug', 'Other drug'], ['PhysicalTherapy', 'Physical therapy'], ['Imaging', 'Imaging'], ['Electrodiagnostics', 'Electrodiagnostics'],
-    ['Injection', 'Injection'], ['Surgery', 'Surgery'], ['Dme', 'Equipment (DME)'], ['ConsultVisit', 'Consult or visit'], ['Lab', 'Lab or test'], ['Other', 'Other']];
-  // Scripts are deferred: the page is parsed, and this runs before the page's own script reads the selects.
-  for (const select of document.querySelectorAll('select[data-categories]')) {
-    select.append(...categories.map(([value, label]) => el('option', { value }, label)));
+  // What the API's codes read as (GET /v1/names): "Muscle relaxant" for MuscleRelaxant, "MTUS" for Mtus. Codes stay in
+  // requests, URLs and exports' code columns; people read the labels.
+  const categoryLabels = new Map();
+  const sourceNames = new Map();
+
+  /** The label of an item category code; the code itself when the service did not name it. */
+  function categoryLabel(code) {
+    return categoryLabels.get(code) || code || '';
   }
+
+  /** The abbreviation ("MTUS") and full name of a guideline source code. */
+  function sourceLabel(code) {
+    return sourceNames.get(code) || { label: code, fullName: code };
+  }
+
+  /**
+   * Resolved once the names are read and every select marked data-categories or data-sources holds them: pages wait for it
+   * before restoring a search from the URL or drawing results. A service that cannot answer leaves the codes as they are.
+   */
+  const ready = api('/v1/names').then(names => {
+    for (const c of names.categories || []) categoryLabels.set(c.code, c.label);
+    for (const s of names.guidelineSources || []) sourceNames.set(s.code, { label: s.label, fullName: s.fullName });
+  }).catch(() => { }).then(() => {
+    for (const select of document.querySelectorAll('select[data-categories]')) {
+      select.append(...[...categoryLabels].map(([value, label]) => el('option', { value }, label)));
+    }
+    for (const select of document.querySelectorAll('select[data-sources]')) {
+      select.append(...[...sourceNames].map(([value, names]) => el('option', { value, title: names.fullName }, names.label)));
+    }
+  });
 
   /** Every page says so when the serving model learned from generated demo letters: its answers are a demo. */
   async function labelDemoModel() {
@@ -255,5 +277,5 @@ const Imr = (() => {
   document.addEventListener('DOMContentLoaded', markNavigation);
   document.addEventListener('DOMContentLoaded', labelDemoModel);
   document.addEventListener('DOMContentLoaded', showSession);
-  return { api, session, ApiError, el, highlight, badge, generatedBadge, percent, showError, readLetter, dropZone, precedentLink, toCsv, parseCsv, download };
+  return { api, session, ready, categoryLabel, sourceLabel, ApiError, el, highlight, badge, generatedBadge, percent, showError, readLetter, dropZone, precedentLink, toCsv, parseCsv, download };
 })();

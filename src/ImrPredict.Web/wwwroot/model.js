@@ -1,7 +1,7 @@
 'use strict';
 // Model: the serving bundle, its validation metrics beside the baselines, reliability table and plots, last reload.
 (() => {
-  const { api, el, showError } = Imr;
+  const { api, ready, categoryLabel, el, showError } = Imr;
   const status = document.getElementById('status');
   const view = document.getElementById('model');
   const number = (v, digits = 3) => (typeof v === 'number' && isFinite(v) ? v.toFixed(digits) : '\u2014');
@@ -41,7 +41,8 @@
           ? `${manifest.calibration.method}, fitted on ${manifest.calibration.fittedOn}${info.recalibratedFrom ? ` (the model of ${info.recalibratedFrom}, recalibrated)` : ''}`
           : 'ML.NET\u2019s Platt step only'),
         el('dt', {}, 'Training data'), el('dd', {}, `${(manifest.dataSources || []).join('; ')} \u2014 ${(info.rows || 0).toLocaleString('en-US')} items (${(labels.overturned || 0).toLocaleString('en-US')} overturned)`),
-        el('dt', {}, 'Trainer'), el('dd', {}, manifest.trainer || info.corpusKind),
+        // Bundles made before the calibration was fitted apart named ML.NET's Platt step in the trainer: the calibration line says what is true.
+        el('dt', {}, 'Trainer'), el('dd', { id: 'trainer' }, (manifest.trainer || info.corpusKind || '').replace(/, Platt-calibrated$/, '')),
         el('dt', {}, 'Threshold'), el('dd', {}, number(info.threshold)),
         el('dt', {}, 'Precedents'), el('dd', {}, (info.precedents || 0).toLocaleString('en-US')),
         el('dt', {}, 'Last reload'), el('dd', { id: 'last-load', class: info.lastLoadError ? 'error' : undefined },
@@ -64,16 +65,22 @@
         el('caption', {}, `Predictions for a category with fewer than ${info.lowSupportBelow || 0} training items are marked \u201cfew examples\u201d`),
         el('thead', {}, el('tr', {}, ['Category', 'Items', 'Overturned', 'Note'].map((h, i) => el('th', { scope: 'col', class: i && i < 3 ? 'num' : undefined }, h)))),
         el('tbody', {}, (info.categorySupport || []).map(s => el('tr', {},
-          el('td', {}, s.category), el('td', { class: 'num' }, (s.items || 0).toLocaleString('en-US')), el('td', { class: 'num' }, (s.overturned || 0).toLocaleString('en-US')),
+          el('td', {}, categoryLabel(s.category)), el('td', { class: 'num' }, (s.items || 0).toLocaleString('en-US')), el('td', { class: 'num' }, (s.overturned || 0).toLocaleString('en-US')),
           el('td', {}, (s.items || 0) < (info.lowSupportBelow || 0) ? 'few examples' : '')))))),
       el('h2', {}, 'Plots'),
       plots.length
-        ? el('div', { class: 'plots' }, plots.map(name => el('figure', {},
-          el('img', { src: `/v1/model/report/${name}?v=${encodeURIComponent(info.bundleVersion)}`, alt: `${name.replace('.png', '').toUpperCase()} plot of the validation scores`, loading: 'lazy', width: '600', height: '400' }),
-          el('figcaption', { class: 'meta' }, { 'roc.png': 'ROC curve', 'pr.png': 'Precision-recall curve', 'calibration.png': 'Calibration' }[name] || name))))
+        ? el('div', { class: 'plots' }, plots.map(name => {
+          const src = `/v1/model/report/${name}?v=${encodeURIComponent(info.bundleVersion)}`;
+          const caption = { 'roc.png': 'ROC curve', 'pr.png': 'Precision-recall curve', 'calibration.png': 'Calibration' }[name] || name;
+          // Each plot opens at full size: the page shows it at the column's width.
+          return el('figure', {},
+            el('a', { href: src, target: '_blank', rel: 'noopener', title: `${caption} at full size` },
+              el('img', { src, alt: `${name.replace('.png', '').toUpperCase()} plot of the validation scores`, loading: 'lazy', width: '600', height: '400' })),
+            el('figcaption', { class: 'meta' }, caption, ' \u00b7 ', el('a', { href: src, target: '_blank', rel: 'noopener', class: 'full-size' }, 'open full size')));
+        }))
         : el('p', { class: 'meta' }, 'This bundle carries no plots.'),
       (info.reportFiles || []).includes('report.md') ? el('p', {}, el('a', { href: '/v1/model/report/report.md' }, 'The full validation report (markdown)')) : '');
   }
 
-  load();
+  ready.then(load);
 })();

@@ -1,7 +1,7 @@
 'use strict';
 // One precedent: its letter's items, the clinical summary and the full rationale, the search's words marked.
 (() => {
-  const { api, el, highlight, badge, generatedBadge, showError, precedentLink } = Imr;
+  const { api, ready, categoryLabel, el, highlight, badge, generatedBadge, showError, precedentLink } = Imr;
   const params = new URLSearchParams(location.search);
   const id = params.get('id') || '';
   const query = params.get('q') || '';
@@ -32,7 +32,7 @@
     view.replaceChildren(
       el('h1', {}, badge(hit.decision), ' ', generatedBadge(hit), ' ', hit.requestedItem),
       el('dl', { class: 'facts' },
-        el('dt', {}, 'Category'), el('dd', {}, hit.category),
+        el('dt', {}, 'Category'), el('dd', {}, categoryLabel(hit.category)),
         el('dt', {}, 'Decided'), el('dd', {}, hit.decisionDate || 'not stated'),
         el('dt', {}, 'Case number'), el('dd', {}, hit.caseNumber || 'not stated'),
         el('dt', {}, 'Reviewer'), el('dd', {}, (detail.reviewerSpecialties || []).join(', ') || 'not stated')),
@@ -43,7 +43,7 @@
           el('th', { scope: 'col' }, 'Decision'), el('th', { scope: 'col' }, 'Guidelines cited'))),
         el('tbody', {}, items.map(item => el('tr', { 'aria-current': item.id === hit.id ? 'true' : undefined },
           el('td', {}, item.id === hit.id ? el('strong', {}, item.requestedItem) : precedentLink(item.id, query, item.requestedItem)),
-          el('td', {}, item.category), el('td', {}, badge(item.decision)),
+          el('td', {}, categoryLabel(item.category)), el('td', {}, badge(item.decision)),
           el('td', {}, [...(item.guidelineSources || []), ...(item.guidelineTopics || [])].join('; ') || '\u2014')))))),
       el('h2', {}, 'Clinical summary'),
       el('div', { class: 'prose', id: 'summary' }, highlight(detail.clinicalSummary || '', detail.summaryMatches)),
@@ -52,5 +52,5 @@
       (detail.guidelineTopics || []).length ? el('p', { class: 'meta' }, `Guideline topics: ${detail.guidelineTopics.join('; ')}`) : '');
   }
 
-  load();
+  ready.then(load);
 })();

@@ -1,7 +1,7 @@
 'use strict';
 // Precedents: free-text search with filters and paging; the URL holds the query so a link can be shared.
 (() => {
-  const { api, el, highlight, badge, generatedBadge, showError, precedentLink } = Imr;
+  const { api, ready, categoryLabel, el, highlight, badge, generatedBadge, showError, precedentLink } = Imr;
   const form = document.getElementById('search');
   const status = document.getElementById('status');
   const results = document.getElementById('results');
@@ -71,7 +71,7 @@
     const list = el('ol', { class: 'hits', start: String(page * size + 1) }, hits.map(hit => el('li', { class: 'hit' },
       el('h2', {}, badge(hit.decision), ' ', generatedBadge(hit), ' ', hit.exact ? el('span', { class: 'badge exact', title: 'The letter the query names' }, 'Case number match') : '', ' ',
         precedentLink(hit.id, query, hit.requestedItem)),
-      el('p', { class: 'meta' }, [hit.category, hit.decisionDate ? `decided ${hit.decisionDate}` : null, hit.caseNumber,
+      el('p', { class: 'meta' }, [categoryLabel(hit.category), hit.decisionDate ? `decided ${hit.decisionDate}` : null, hit.caseNumber,
         hit.collapsedDuplicates ? `${hit.collapsedDuplicates} near-identical rationale${hit.collapsedDuplicates === 1 ? '' : 's'} folded in` : null]
         .filter(Boolean).join(' \u00b7 ')),
       (hit.passageMatches || []).map(p => el('blockquote', {}, highlight(p.text || '', p.matches))))));
@@ -112,5 +112,6 @@
     go(0);
   });
   window.addEventListener('popstate', () => search(readUrl()));
-  search(readUrl());
+  // The selects are filled with the service's names first, so a category in the URL finds its option.
+  ready.then(() => search(readUrl()));
 })();

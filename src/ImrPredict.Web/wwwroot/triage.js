@@ -1,7 +1,7 @@
 'use strict';
 // Triage: many letters, or a CSV / JSON Lines file of cases, into one table of items ranked by probability of Overturned.
 (() => {
-  const { api, el, percent, showError, readLetter, dropZone, toCsv, parseCsv, download } = Imr;
+  const { api, categoryLabel, el, percent, showError, readLetter, dropZone, toCsv, parseCsv, download } = Imr;
   const status = document.getElementById('status');
   const progress = document.getElementById('progress');
   const ranking = document.getElementById('ranking');
@@ -131,7 +131,7 @@
     caption.textContent = `${shown.length.toLocaleString('en-US')} of ${rows.length.toLocaleString('en-US')} items, ranked by probability of Overturned`;
     // Long queues: the first 2,000 rows are drawn; the export holds them all.
     body.replaceChildren(...shown.slice(0, 2000).map(r => el('tr', {},
-      el('td', { class: 'num' }, r.rank), el('td', {}, r.caseId), el('td', {}, r.requestedItem), el('td', {}, r.category, r.lowSupport ? el('span', { class: 'low-support-tag', title: 'few training examples of this category' }, ' (few examples)') : null),
+      el('td', { class: 'num' }, r.rank), el('td', {}, r.caseId), el('td', {}, r.requestedItem), el('td', {}, categoryLabel(r.category), r.lowSupport ? el('span', { class: 'low-support-tag', title: 'few training examples of this category' }, ' (few examples)') : null),
       el('td', { class: 'num' }, percent(r.pOverturned)), el('td', {}, r.decision), el('td', {}, r.topReason || ''))));
     for (const th of document.querySelectorAll('#table th')) {
       const key = th.querySelector('button').dataset.key;
@@ -149,7 +149,8 @@
   filter.addEventListener('change', draw);
   document.getElementById('export').addEventListener('click', () => {
     const shown = visible();
-    download('triage.csv', toCsv([['rank', 'caseId', 'source', 'itemIndex', 'requestedItem', 'category', 'pOverturned', 'predicted', 'lowSupport', 'topReason'],
-      ...shown.map(r => [r.rank, r.caseId, r.source, r.itemIndex, r.requestedItem, r.category, r.pOverturned.toFixed(4), r.decision, r.lowSupport ? 'true' : 'false', r.topReason || ''])]), 'text/csv');
+    // People read the category's label; its API code stays beside it for a program that reads the file back.
+    download('triage.csv', toCsv([['rank', 'caseId', 'source', 'itemIndex', 'requestedItem', 'category', 'categoryCode', 'pOverturned', 'predicted', 'lowSupport', 'topReason'],
+      ...shown.map(r => [r.rank, r.caseId, r.source, r.itemIndex, r.requestedItem, categoryLabel(r.category), r.category, r.pOverturned.toFixed(4), r.decision, r.lowSupport ? 'true' : 'false', r.topReason || ''])]), 'text/csv');
   });
 })();

@@ -1,3 +1,4 @@
+using ImrPredict.Core.Letters;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ImrPredict.Core.Criteria;
@@ -201,7 +202,7 @@ public static partial class ReasonBuilder
             FeatureSource.Summary => first.Present ? $"mentions \"{words}\"" : $"does not mention \"{words}\"",
             FeatureSource.Item => first.Present ? $"requested item says \"{words}\"" : $"requested item does not say \"{words}\"",
             FeatureSource.ItemLetters => first.Present ? $"requested item has \"{words}\"" : $"requested item has no \"{words}\"",
-            FeatureSource.Category => first.Present ? $"item category is {words}" : $"item category is not {words}",
+            FeatureSource.Category => first.Present ? $"item category is {ItemCategoryNames.Label(words)}" : $"item category is not {ItemCategoryNames.Label(words)}",
             // Missing numbers are read as 0.
             FeatureSource.Number => first.Present ? $"{NumberName(words)} is {contribution.Value.ToString("0.##", CultureInfo.InvariantCulture)}" : $"no {NumberName(words)} stated",
             FeatureSource.NumberMissing => first.Present ? $"{NumberName(words)} not stated" : $"{NumberName(words)} stated",
