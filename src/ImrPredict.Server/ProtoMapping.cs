@@ -117,6 +117,8 @@ internal static class ProtoMapping
         Prediction = ToMessage(letter.Assessment),
         Layout = letter.Layout.ToString(),
         Warnings = { letter.Warnings.Select(ToMessage) },
+        DateOfInjury = letter.DateOfInjury?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+        UrDenialDate = letter.UrDenialDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
     public static V1.ParseWarning ToMessage(Core.Letters.ParseWarning warning) => new() { Code = warning.Code.ToString(), Message = warning.Message };

@@ -110,6 +110,30 @@ public sealed class AssessTests(BrowserFixture fixture)
         await Expect(page.Locator("#result")).ToContainTextAsync(letter.Header.CaseNumber!);
         Assert.Equal(letter.Items.Select(i => i.RequestedItem), await page.Locator("article.item h3").AllTextContentsAsync());
         Assert.Contains(letter.Items[0].RequestedItem, await page.InputValueAsync("#items"), StringComparison.Ordinal);
+        // The letter's dates fill the form, so assessing it again gives the same answer.
+        Assert.Equal(letter.Header.DateOfInjury?.ToString("yyyy-MM-dd") ?? string.Empty, await page.InputValueAsync("#injury"));
+        Assert.Equal(letter.Header.UrDenialDate?.ToString("yyyy-MM-dd") ?? string.Empty, await page.InputValueAsync("#denial"));
+        Assert.True(letter.Header.DateOfInjury is not null, "the generated letter gives a date of injury");
+        // The answer is brought into view below the form.
+        await Expect(page.Locator("#result-heading")).ToBeInViewportAsync();
+
+        // Exported as JSON (the API's answer) and CSV (one row per item, the category in words and as its code).
+        var json = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-json"));
+        using (var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync((await json.PathAsync())!)))
+        {
+            Assert.Equal(letter.Items.Count, document.RootElement.GetProperty("prediction").GetProperty("items").GetArrayLength());
+        }
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));
+        var lines = await File.ReadAllLinesAsync((await csv.PathAsync())!);
+        Assert.Equal("requestedItem,category,categoryCode,pOverturned,predicted,lowSupport,reasons", lines[0]);
+        Assert.Equal(letter.Items.Count, lines.Length - 1);
+
+        // Printed, the page is the answer alone: no navigation, no form.
+        await page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        await Expect(page.Locator("nav.site")).ToBeHiddenAsync();
+        await Expect(page.Locator("form#case")).ToBeHiddenAsync();
+        await Expect(page.Locator("article.item").First).ToBeVisibleAsync();
         tab.AssertNoProblems();
     }
 

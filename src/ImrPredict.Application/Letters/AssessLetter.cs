@@ -21,6 +21,10 @@ public sealed class AssessLetter(AssessCase assessCase)
         var assessed = assessCase.Run(input, contributions, precedents, datesAsWritten: true, cancellationToken);
         return assessed.TryGetValue(out var assessment)
             ? new LetterAssessment(letter.LetterId, letter.Header.CaseNumber, letter.ClinicalSummary, assessment, letter.Layout, letter.Warnings)
+            {
+                DateOfInjury = letter.Header.DateOfInjury,
+                UrDenialDate = letter.Header.UrDenialDate,
+            }
             : assessed.FailAs<LetterAssessment>();
     }
 }

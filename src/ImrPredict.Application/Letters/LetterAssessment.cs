@@ -11,4 +11,11 @@ namespace ImrPredict.Application.Letters;
 /// <param name="Layout">The letter's layout.</param>
 /// <param name="Warnings">What looked odd in the letter.</param>
 public sealed record LetterAssessment(string LetterId, string? CaseNumber, string ClinicalSummary, CaseAssessment Assessment,
-    LetterLayout Layout, IReadOnlyList<ParseWarning> Warnings);
+    LetterLayout Layout, IReadOnlyList<ParseWarning> Warnings)
+{
+    /// <summary>The date of injury the letter gives.</summary>
+    public DateOnly? DateOfInjury { get; init; }
+
+    /// <summary>The date of the utilization review denial the letter gives.</summary>
+    public DateOnly? UrDenialDate { get; init; }
+}

@@ -2,7 +2,7 @@
 // Assess a case: pasted or from a letter; per item the probability against the bundle's threshold, the reasons with
 // their words marked in the summary, and the closest precedents.
 (() => {
-  const { api, categoryLabel, el, highlight, badge, generatedBadge, percent, showError, readLetter, dropZone, precedentLink } = Imr;
+  const { api, categoryLabel, el, highlight, badge, generatedBadge, percent, showError, readLetter, dropZone, precedentLink, toCsv, download } = Imr;
   const form = document.getElementById('case');
   const status = document.getElementById('status');
   const result = document.getElementById('result');
@@ -41,6 +41,9 @@
     const answer = await api('/v1/predict:letter', { method: 'POST', body: { ...letter, ...explain } });
     form.elements.summary.value = answer.clinicalSummary || '';
     form.elements.items.value = ((answer.prediction || {}).items || []).map(i => i.requestedItem).join('\n');
+    // The letter's own dates, so assessing the form again gives the same answer.
+    form.elements.injury.value = answer.dateOfInjury || '';
+    form.elements.denial.value = answer.urDenialDate || '';
     render(answer.clinicalSummary || '', answer.prediction || {}, answer);
   }));
 
@@ -57,8 +60,13 @@
         header.push(el('ul', { class: 'meta', 'aria-label': 'Parse warnings' }, letter.warnings.map(w => el('li', {}, `${w.code}: ${w.message}`))));
       }
     }
+    const tools = el('p', { class: 'tools no-print' },
+      el('button', { type: 'button', class: 'secondary', id: 'print', onclick: () => window.print() }, 'Print'), ' ',
+      el('button', { type: 'button', class: 'secondary', id: 'export-json', onclick: () => exportJson(summary, prediction, letter) }, 'Export JSON'), ' ',
+      el('button', { type: 'button', class: 'secondary', id: 'export-csv', onclick: () => exportCsv(prediction) }, 'Export CSV'));
     result.replaceChildren(
-      el('h2', {}, `${items.length} item${items.length === 1 ? '' : 's'} assessed`),
+      el('h2', { id: 'result-heading', tabindex: '-1' }, `${items.length} item${items.length === 1 ? '' : 's'} assessed`),
+      tools,
       el('p', { class: 'meta' }, `Model ${prediction.modelVersion}; threshold ${percent(threshold)} (at or above: predicted Overturned).`),
       ...header,
       el('p', { class: 'note' }, 'Decision support from a model and its precedents, not a decision.'),
@@ -66,6 +74,22 @@
         el('div', { class: 'items' }, cards),
         el('section', { 'aria-labelledby': 'summary-heading' }, el('h3', { id: 'summary-heading' }, 'Clinical summary, the selected item\u2019s words marked'), summaryView)));
     select(0, summaryView, summary);
+    // The answer is below the form: bring it into view, and move focus to it for a screen reader.
+    result.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    document.getElementById('result-heading').focus({ preventScroll: true });
+  }
+
+  /** The assessment as the API gave it, with the summary it read, for a file or another program. */
+  function exportJson(summary, prediction, letter) {
+    const body = { clinicalSummary: summary, caseNumber: letter ? letter.caseNumber || null : null, prediction };
+    download('assessment.json', JSON.stringify(body, null, 2), 'application/json');
+  }
+
+  /** One row per item: what a person reads in the cards, each reason in words. */
+  function exportCsv(prediction) {
+    const rows = (prediction.items || []).map(item => [item.requestedItem, categoryLabel(item.category), item.category, (item.pOverturned || 0).toFixed(4),
+      item.decision, item.lowSupport ? 'true' : 'false', (item.reasons || []).map(r => `${r.weight >= 0 ? '+' : '-'} ${r.text}`).join('; ')]);
+    download('assessment.csv', toCsv([['requestedItem', 'category', 'categoryCode', 'pOverturned', 'predicted', 'lowSupport', 'reasons'], ...rows]), 'text/csv');
   }
 
   function select(index, summaryView, summary, focus) {
