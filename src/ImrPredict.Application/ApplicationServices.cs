@@ -71,6 +71,7 @@ public static class ApplicationServices
         services.AddSingleton<SearchPrecedents>();
         services.AddSingleton<AddDeterminations>();
         services.AddSingleton<DeleteDetermination>();
+        services.AddSingleton<ListDeterminations>();
         services.AddSingleton<ManageModel>();
         return services;
     }

@@ -29,6 +29,7 @@ public sealed class ImrPredictGrpcService(
     SearchPrecedents searchPrecedents,
     AddDeterminations addDeterminations,
     DeleteDetermination deleteDetermination,
+    ListDeterminations listDeterminations,
     ManageModel manageModel,
     AuditTrail auditTrail,
     IOptions<ServiceLimits> limits)
@@ -151,6 +152,11 @@ public sealed class ImrPredictGrpcService(
         var sequence = deleteDetermination.Run(request.LetterId, context.CancellationToken).ValueOrThrow();
         return Task.FromResult(new DeleteDeterminationResponse { Sequence = sequence });
     }
+
+    /// <inheritdoc />
+    [Authorize(Policy = AccessRoles.Admin)]
+    public override Task<ListDeterminationsResponse> ListDeterminations(ListDeterminationsRequest request, ServerCallContext context) =>
+        Task.FromResult(ProtoMapping.ToMessage(listDeterminations.Run(request.Max).ValueOrThrow()));
 
     /// <inheritdoc />
     [Authorize(Policy = AccessRoles.Admin)]

@@ -224,6 +224,25 @@ internal static class ProtoMapping
         EmbeddingProblem = description.EmbeddingProblem ?? string.Empty,
     };
 
+    public static ListDeterminationsResponse ToMessage(IReadOnlyList<Store.LetterSummary> letters) => new()
+    {
+        Letters =
+        {
+            letters.Select(l => new ListedLetter
+            {
+                LetterId = l.LetterId,
+                CaseNumber = l.CaseNumber ?? string.Empty,
+                Source = l.Source,
+                ReceivedUtc = l.ReceivedUtc.ToString("O", CultureInfo.InvariantCulture),
+                Status = l.Status,
+                Items = l.Items,
+                ErrorCode = l.ErrorCode ?? string.Empty,
+                ErrorMessage = l.ErrorMessage ?? string.Empty,
+                Sequence = l.Sequence,
+            }),
+        },
+    };
+
     public static Names ToNames() => new()
     {
         Categories = { Core.Letters.ItemCategoryNames.All.Select(c => new NamedCode { Code = c.Category.ToString(), Label = c.Label, FullName = c.Label }) },

@@ -48,6 +48,9 @@ public interface IDeterminationStore : IDisposable
     /// <summary>Every letter with its original bytes, in sequence order, from after <paramref name="sequence"/> (for reparse and export).</summary>
     Result<IReadOnlyList<StoredLetter>, StoreErrorCode> LettersAfter(long sequence, int max);
 
+    /// <summary>The <paramref name="max"/> letters changed last (kept, refused or deleted), newest first, without their bytes.</summary>
+    Result<IReadOnlyList<LetterSummary>, StoreErrorCode> Recent(int max);
+
     /// <summary>The items' sentence embeddings, kept beside the letters (deleted with them).</summary>
     Vectors.IItemVectors Vectors { get; }
 

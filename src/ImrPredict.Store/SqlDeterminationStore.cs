@@ -292,6 +292,32 @@ public sealed class SqlDeterminationStore : IDeterminationStore
     });
 
     /// <inheritdoc />
+    public Result<IReadOnlyList<LetterSummary>, StoreErrorCode> Recent(int max) => Query<IReadOnlyList<LetterSummary>>(connection =>
+    {
+        using var command = Command(connection, null,
+            "SELECT seq, letter_id, source, received_utc, parsed, error_code, error_message, deleted FROM letters ORDER BY seq DESC LIMIT @max");
+        Parameter(command, "@max", Math.Clamp(max, 1, 1000));
+        using var reader = command.ExecuteReader();
+        var letters = new List<LetterSummary>();
+        while (reader.Read())
+        {
+            var letter = reader.IsDBNull(4) ? null : StoreJson.Deserialize(reader.GetString(4));
+            letters.Add(new LetterSummary(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                letter?.Header.CaseNumber,
+                letter?.Items.Count ?? 0,
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture) != 0));
+        }
+
+        return letters;
+    });
+
+    /// <inheritdoc />
     public void Dispose() => _dialect.Dispose();
 
     /// <summary>A write transaction that excludes other writers; <c>next()</c> hands out the sequences after the last committed one.</summary>

@@ -58,6 +58,8 @@ public sealed class AccessMatrixTests(SecuredServiceFixture fixture)
                 () => Post("/v1/determinations", new { letters = new[] { new { text = fixture.Letters[1].Content.Text, source = "again.md" } } })),
             new("DeleteDetermination", "admin", (c, m) => c.DeleteDeterminationAsync(new DeleteDeterminationRequest { LetterId = "CM00-0000000" }, m).ResponseAsync,
                 () => new HttpRequestMessage(HttpMethod.Delete, "/v1/determinations/CM00-0000000")),
+            new("ListDeterminations", "admin", (c, m) => c.ListDeterminationsAsync(new ListDeterminationsRequest { Max = 5 }, m).ResponseAsync,
+                () => new HttpRequestMessage(HttpMethod.Get, "/v1/determinations?max=5")),
             new("ReloadModel", "admin", (c, m) => c.ReloadModelAsync(new ReloadModelRequest(), m).ResponseAsync, () => Post("/v1/model:reload", new { })),
             new("ListAuditRecords", "admin", (c, m) => c.ListAuditRecordsAsync(new ListAuditRecordsRequest { Max = 5 }, m).ResponseAsync,
                 () => new HttpRequestMessage(HttpMethod.Get, "/v1/audit?max=5")),

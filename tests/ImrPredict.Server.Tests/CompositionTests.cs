@@ -34,7 +34,7 @@ public sealed class CompositionTests(ServiceFixture fixture)
 
         var refusedAudit = await Assert.ThrowsAsync<RpcException>(() => fixture.Client.ListAuditRecordsAsync(new ListAuditRecordsRequest(), cancellationToken: token).ResponseAsync);
 
-        Assert.Equal(["AddDeterminations", "DeleteDetermination", "ListAuditRecords", "ReloadModel"], admin.Order(StringComparer.Ordinal));
+        Assert.Equal(["AddDeterminations", "DeleteDetermination", "ListAuditRecords", "ListDeterminations", "ReloadModel"], admin.Order(StringComparer.Ordinal));
         Assert.Equal(StatusCode.Unauthenticated, refusedAudit.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, refusedAdd.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, refusedReload.StatusCode);

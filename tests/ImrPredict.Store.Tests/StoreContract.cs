@@ -41,6 +41,29 @@ public abstract class StoreContract : IDisposable
     }
 
     [Fact]
+    public void Recent_letters_are_listed_newest_first_with_how_they_fared_and_without_their_text()
+    {
+        var store = _store.Open();
+        var kept = store.Add([Markdown(40), Markdown(41)]).Value;
+        store.Add([new LetterSubmission(Encoding.UTF8.GetBytes("not a letter"), "broken.txt")]);
+        store.Delete(kept[0].LetterId);
+
+        var recent = store.Recent(10).Value;
+
+        Assert.Equal(3, recent.Count);
+        Assert.Equal(recent.Select(l => l.Sequence).OrderDescending(), recent.Select(l => l.Sequence));
+        Assert.Equal(("deleted", 0), (recent[0].Status, recent[0].Items));
+        Assert.Equal(kept[0].LetterId, recent[0].LetterId);
+        Assert.Equal("refused", recent[1].Status);
+        Assert.Equal("broken.txt", recent[1].Source);
+        Assert.False(string.IsNullOrEmpty(recent[1].ErrorMessage));
+        Assert.Equal(("kept", "letter-41.md"), (recent[2].Status, recent[2].Source));
+        Assert.Equal(Generator.Generate(41).Items.Count, recent[2].Items);
+        Assert.Equal(Generator.Generate(41).Header.CaseNumber, recent[2].CaseNumber);
+        Assert.Single(store.Recent(1).Value);
+    }
+
+    [Fact]
     public void Item_vectors_are_kept_per_model_replaced_by_item_and_deleted_with_their_letter()
     {
         var store = _store.Open();

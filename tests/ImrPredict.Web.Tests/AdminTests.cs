@@ -32,6 +32,16 @@ public sealed class AdminTests(BrowserFixture fixture)
         await Expect(page.Locator("#add-status")).ToContainTextAsync("3 letters added");
         await Expect(page.Locator("#refused tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#refused")).ToContainTextAsync("malformed.txt");
+
+        // The letters just added are listed first with how they fared; a kept one can be deleted, after a confirmation.
+        var first = Letters.Letter(300).Header.CaseNumber!;
+        var row = page.Locator("#letters-table tbody tr", new() { HasText = first });
+        await Expect(row).ToContainTextAsync("kept");
+        await Expect(page.Locator("#letters-table tbody tr", new() { HasText = "malformed.txt" })).ToContainTextAsync("refused");
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await row.Locator("button.delete").ClickAsync();
+        await Expect(page.Locator("#letters-status")).ToContainTextAsync($"Deleted {first}");
+        await Expect(page.Locator("#letters-table tbody tr", new() { HasText = first }).First).ToContainTextAsync("deleted");
         await tab.ScreenshotAsync("admin");
 
         // The key stayed in the tab: never in a URL, never in local storage.

@@ -5,10 +5,14 @@ namespace ImrPredict.Server.Auditing;
 /// <summary>The ids an audit record keeps of a call: the precedents and letters it returned or changed; never their text.</summary>
 public static class AuditedIds
 {
-    /// <summary>The calls audited: every one that reads or changes clinical text, and reloads. Model info and reports hold none.</summary>
+    /// <summary>
+    /// The calls audited: every one that reads or changes clinical text, lists the letters kept (their sources and case
+    /// numbers), and reloads. Model info, reports and names hold none.
+    /// </summary>
     public static IReadOnlySet<string> Actions { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Predict", "PredictLetter", "RankCases", "RankCasesStream", "SearchPrecedents", "GetPrecedent", "AddDeterminations", "DeleteDetermination", "ReloadModel",
+        "Predict", "PredictLetter", "RankCases", "RankCasesStream", "SearchPrecedents", "GetPrecedent", "AddDeterminations", "DeleteDetermination",
+        "ListDeterminations", "ReloadModel",
     };
 
     /// <summary>The precedent ids and letter ids of a call's request and response (null when it failed).</summary>
@@ -27,6 +31,7 @@ public static class AuditedIds
         IEnumerable<string> letters = (request, response) switch
         {
             (_, AddDeterminationsResponse added) => added.LetterIds,
+            (_, ListDeterminationsResponse listed) => listed.Letters.Select(l => l.LetterId),
             (DeleteDeterminationRequest delete, _) => [delete.LetterId],
             (_, PrecedentDetail detail) => [detail.Hit.LetterId],
             (_, PredictLetterResponse letter) => [letter.LetterId],

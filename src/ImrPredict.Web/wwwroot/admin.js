@@ -64,8 +64,52 @@
       showError(addStatus, error);
     } finally {
       progress.hidden = true;
+      showLetters();
     }
   });
+
+  const lettersStatus = document.getElementById('letters-status');
+  const stored = document.getElementById('stored');
+  /** The letters added, refused or deleted last (GET /v1/determinations), each kept one with a Delete button. */
+  async function showLetters(done) {
+    if (!ready()) {
+      lettersStatus.textContent = 'Set the API key to see the letters in the store.';
+      return;
+    }
+    stored.dataset.state = 'loading';
+    try {
+      const letters = (await api('/v1/determinations?max=50', { apiKey: signedIn ? undefined : key() })).letters || [];
+      const listed = letters.length ? `The ${letters.length} letter${letters.length === 1 ? '' : 's'} changed last, newest first.` : 'The store holds no letter yet.';
+      lettersStatus.textContent = done ? `${done} ${listed}` : listed;
+      stored.replaceChildren(letters.length ? el('div', { class: 'table-scroll' }, el('table', { id: 'letters-table' },
+        el('thead', {}, el('tr', {}, ['Received (UTC)', 'Letter', 'Source', 'Status', 'Items', ''].map(h => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, letters.map(l => el('tr', { 'data-letter': l.letterId },
+          el('td', {}, (l.receivedUtc || '').replace('T', ' ').replace(/\.\d+.*$/, '')),
+          el('td', {}, l.caseNumber || l.letterId),
+          el('td', {}, l.source),
+          el('td', { class: `status-${l.status}`, title: l.errorMessage || '' }, l.status === 'refused' ? `refused: ${l.errorCode}` : l.status),
+          el('td', { class: 'num' }, String(l.items || 0)),
+          el('td', {}, l.status === 'kept'
+            ? el('button', { type: 'button', class: 'secondary delete', 'aria-label': `Delete ${l.caseNumber || l.letterId}`, onclick: () => remove(l) }, 'Delete')
+            : '')))))) : '');
+      stored.dataset.state = 'done';
+    } catch (error) {
+      stored.dataset.state = 'error';
+      showError(lettersStatus, error);
+    }
+  }
+
+  /** Deletes a letter after asking: it leaves the store and every replica's index (its tombstone stays). */
+  async function remove(letter) {
+    if (!window.confirm(`Delete ${letter.caseNumber || letter.letterId} (${letter.source}) from the store and every index?`)) return;
+    try {
+      await api(`/v1/determinations/${encodeURIComponent(letter.letterId)}`, { method: 'DELETE', apiKey: signedIn ? undefined : key() });
+    } catch (error) {
+      showError(lettersStatus, error);
+      return;
+    }
+    showLetters(`Deleted ${letter.caseNumber || letter.letterId}.`);
+  }
 
   reloadForm.addEventListener('submit', async e => {
     e.preventDefault();
@@ -113,12 +157,13 @@
     }
   }
   auditForm.addEventListener('submit', e => { e.preventDefault(); showAudit(); });
-  keyForm.addEventListener('submit', () => showAudit());
+  keyForm.addEventListener('submit', () => { showAudit(); showLetters(); });
 
   Imr.session().then(me => {
     signedIn = !!me.signedIn;
     // Signed in, the typed key goes away: the session is the credential.
     keyForm.hidden = signedIn;
     showAudit();
+    showLetters();
   });
 })();
