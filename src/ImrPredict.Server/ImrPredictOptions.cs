@@ -33,6 +33,14 @@ public sealed class ImrPredictOptions
     public bool BuildDefaultBundle { get; set; } = true;
 
     /// <summary>
+    /// A ready-made default bundle (the repository's <c>models/seed/default</c>, made by <c>imr bootstrap</c> from the same
+    /// generated letters) copied into place when the served folder is empty, so a fresh clone answers without training first;
+    /// the generated letters still go into an empty store in the background. Unset, or absent on disk: the bundle is built.
+    /// A relative folder is relative to the content root.
+    /// </summary>
+    public string? SeedBundleDirectory { get; set; }
+
+    /// <summary>
     /// The <c>imr</c> tool (its <c>imr.dll</c>, or an executable) that builds the default bundle; unset, the one built beside
     /// this server in the same configuration.
     /// </summary>

@@ -10,10 +10,13 @@ namespace ImrPredict.Server;
 /// the bundle folder and loads a newly published bundle; a damaged one is refused and the previous one keeps serving.
 /// </summary>
 public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap bootstrap, LegacyIndexImport legacyIndex, IOptions<ImrPredictOptions> options,
-    ILogger<ModelLoader> logger)
+    IHostEnvironment environment, ILogger<ModelLoader> logger)
     : BackgroundService
 {
     private string? _refusedIdentity;
+
+    /// <summary>Whether the ready-made default bundle was copied into place at this start (the store is then seeded in the background).</summary>
+    private bool _seeded;
 
     /// <summary>Whether a bundle was on disk at start and so was loaded (or refused) before the listener opened.</summary>
     private bool _triedAtStart;
@@ -24,6 +27,11 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
         // A bundle on disk is loaded before the listener opens (hosted services start before the server), so a restarted
         // replica never takes a call it would answer "no model" (about a second). Only building the default bundle runs late.
         var manifest = Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile);
+        if (!File.Exists(manifest) && options.Value.BuildDefaultBundle)
+        {
+            _seeded = CopySeedBundle();
+        }
+
         if (File.Exists(manifest))
         {
             _triedAtStart = true;
@@ -33,6 +41,61 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
         }
 
         return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies the ready-made default bundle into the empty served folder (beside it first, then renamed into place, so a
+    /// half-copied bundle is never read); false when none is configured or present, or the copy fails (the bundle is then built).
+    /// </summary>
+    private bool CopySeedBundle()
+    {
+        if (options.Value.SeedBundleDirectory is not { Length: > 0 } configured)
+        {
+            return false;
+        }
+
+        var seed = Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured));
+        if (!File.Exists(Path.Combine(seed, ModelBundle.ManifestFile)))
+        {
+            return false;
+        }
+
+        var target = host.BundleDirectory;
+        var staging = $"{target}.seed-{Guid.NewGuid():N}";
+        try
+        {
+            Directory.CreateDirectory(staging);
+            foreach (var file in Directory.GetFiles(seed))
+            {
+                File.Copy(file, Path.Combine(staging, Path.GetFileName(file)));
+            }
+
+            if (Directory.Exists(target) && !Directory.EnumerateFileSystemEntries(target).Any())
+            {
+                Directory.Delete(target);
+            }
+
+            Directory.Move(staging, target);
+            LogSeedCopied(logger, seed, target);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogSeedFailed(logger, seed, e.Message);
+            try
+            {
+                if (Directory.Exists(staging))
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                // Left beside the models folder: harmless, and named as a seed copy.
+            }
+
+            return false;
+        }
     }
 
     private void ImportLegacyIndex()
@@ -61,6 +124,16 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
                 if (File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) || host.LastError is null)
                 {
                     host.TryLoad(host.BundleDirectory);
+                }
+            }
+
+            if (_seeded && options.Value.BuildDefaultBundle)
+            {
+                // The bundle came ready-made: the bootstrap keeps it and only puts the generated letters into an empty store.
+                LogSeedingStore(logger);
+                if (await bootstrap.BuildAsync(host.BundleDirectory, stoppingToken) is { } failure)
+                {
+                    LogBootstrapFailed(logger, failure);
                 }
             }
 
@@ -143,4 +216,13 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading the model failed; predictions answer FAILED_PRECONDITION")]
     private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Step 1 of 2: the ready-made default bundle {Seed} is copied to {Bundle} and served (trained on generated demo letters)")]
+    private static partial void LogSeedCopied(ILogger logger, string seed, string bundle);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The ready-made default bundle {Seed} could not be copied; it is built instead: {Reason}")]
+    private static partial void LogSeedFailed(ILogger logger, string seed, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Step 2 of 2: the generated demo letters go into the empty store in the background; precedents appear as they are indexed")]
+    private static partial void LogSeedingStore(ILogger logger);
 }

@@ -86,6 +86,7 @@ public sealed class ImrPredictFactory(string modelsDirectory, bool buildDefault,
         builder.UseEnvironment("Testing");
         builder.UseSetting("ImrPredict:ModelsDirectory", modelsDirectory);
         builder.UseSetting("ImrPredict:BuildDefaultBundle", buildDefault.ToString());
+        builder.UseSetting("ImrPredict:SeedBundleDirectory", string.Empty);
         builder.UseSetting("ImrPredict:DefaultCorpusLetters", "1500");
         builder.UseSetting("ImrPredict:ApiKey", ApiKey);
         builder.UseSetting("ImrPredict:ReloadPollSeconds", reloadPollSeconds.ToString(CultureInfo.InvariantCulture));

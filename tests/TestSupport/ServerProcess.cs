@@ -31,6 +31,8 @@ public sealed class ServerProcess : IAsyncDisposable
             ["ImrPredict:ModelsDirectory"] = modelsDirectory,
             ["ImrPredict:DataDirectory"] = dataDirectory,
             ["ImrPredict:BuildDefaultBundle"] = "false",
+            // A test that builds the default bundle builds it (on its own corpus size); only the seed tests copy the ready-made one.
+            ["ImrPredict:SeedBundleDirectory"] = string.Empty,
             ["ImrPredict:ApiKey"] = ApiKey,
             ["ImrPredict:ReloadPollSeconds"] = "0.5",
             ["ImrPredict:IndexPollSeconds"] = "0.5",

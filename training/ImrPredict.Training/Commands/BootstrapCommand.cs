@@ -26,16 +26,20 @@ internal static class BootstrapCommand
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "The bundle folder to write; an existing bundle there is kept.", Required = true };
         var letters = new Option<int>("--letters", "-n") { Description = "Letters to generate and train on.", DefaultValueFactory = _ => 5000 };
         var dataDirectory = StoreOptions.DataDirectory();
+        var noStore = new Option<bool>("--no-store")
+        {
+            Description = "Only the bundle, no store: how the repository's ready-made bundle is made (imr bootstrap --out models/seed/default --no-store).",
+        };
         var command = new Command("bootstrap", "Build the default bundle from a generated corpus and put the same letters into an empty store, as the server does on a fresh clone.")
         {
-            output, letters, dataDirectory,
+            output, letters, dataDirectory, noStore,
         };
         command.SetAction((result, cancellationToken) => Task.FromResult(Run(result.GetRequiredValue(output), result.GetValue(letters),
-            result.GetRequiredValue(dataDirectory), cancellationToken)));
+            result.GetValue(noStore) ? null : result.GetRequiredValue(dataDirectory), cancellationToken)));
         return command;
     }
 
-    private static int Run(DirectoryInfo output, int letters, DirectoryInfo dataDirectory, CancellationToken cancellationToken)
+    private static int Run(DirectoryInfo output, int letters, DirectoryInfo? dataDirectory, CancellationToken cancellationToken)
     {
         if (letters is < 100 or > 1_000_000)
         {
@@ -46,7 +50,7 @@ internal static class BootstrapCommand
         var generator = new LetterGenerator(seed: CorpusSeed);
         var texts = new string[letters];
         Parallel.For(0, letters, new ParallelOptions { CancellationToken = cancellationToken }, i => texts[i] = LetterRenderer.Markdown(generator.Generate(i)));
-        if (SeedStore(dataDirectory, texts) is { } storeError)
+        if (dataDirectory is not null && SeedStore(dataDirectory, texts) is { } storeError)
         {
             Console.Error.WriteLine($"imr bootstrap: {storeError}");
             return 1;
