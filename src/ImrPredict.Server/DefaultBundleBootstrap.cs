@@ -28,7 +28,10 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
         }
 
         var letters = options.Value.DefaultCorpusLetters;
-        LogBuilding(logger, bundleDirectory, letters);
+        if (!File.Exists(Path.Combine(bundleDirectory, ML.Bundles.ModelBundle.ManifestFile)))
+        {
+            LogBuilding(logger, bundleDirectory, letters);
+        }
         var start = tool.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? new ProcessStartInfo(DotnetHost()) { ArgumentList = { tool } }
             : new ProcessStartInfo(tool);
