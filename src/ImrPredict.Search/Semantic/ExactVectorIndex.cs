@@ -8,7 +8,7 @@ namespace ImrPredict.Search.Semantic;
 /// </summary>
 public sealed class ExactVectorIndex : IVectorIndex
 {
-    private readonly ReaderWriterLockSlim _gate = new();
+    private readonly ReadWriteGate _gate = new();
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly Stack<int> _free = new();
     private readonly int _dimensions;
@@ -24,21 +24,7 @@ public sealed class ExactVectorIndex : IVectorIndex
     }
 
     /// <inheritdoc />
-    public int Count
-    {
-        get
-        {
-            _gate.EnterReadLock();
-            try
-            {
-                return _slots.Count;
-            }
-            finally
-            {
-                _gate.ExitReadLock();
-            }
-        }
-    }
+    public int Count => _gate.Read(() => _slots.Count);
 
     /// <inheritdoc />
     public long MemoryBytes => (_vectors.LongLength * sizeof(float)) + (_ids.LongLength * 64);
@@ -47,25 +33,14 @@ public sealed class ExactVectorIndex : IVectorIndex
     public bool Approximate => false;
 
     /// <summary>Every id and its vector (a copy), for moving to another index.</summary>
-    public IEnumerable<(string Id, float[] Vector)> All()
-    {
-        _gate.EnterReadLock();
-        try
-        {
-            return _slots.Select(pair => (pair.Key, _vectors.AsSpan(pair.Value * _dimensions, _dimensions).ToArray())).ToList();
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-    }
+    public IEnumerable<(string Id, float[] Vector)> All() =>
+        _gate.Read(() => _slots.Select(pair => (pair.Key, _vectors.AsSpan(pair.Value * _dimensions, _dimensions).ToArray())).ToList());
 
     /// <inheritdoc />
     public void Upsert(string id, float[] vector)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(vector.Length, _dimensions, nameof(vector));
-        _gate.EnterWriteLock();
-        try
+        _gate.Write(() =>
         {
             if (!_slots.TryGetValue(id, out var slot))
             {
@@ -81,47 +56,24 @@ public sealed class ExactVectorIndex : IVectorIndex
             }
 
             vector.CopyTo(_vectors.AsSpan(slot * _dimensions, _dimensions));
-        }
-        finally
-        {
-            _gate.ExitWriteLock();
-        }
+        });
     }
 
     /// <inheritdoc />
-    public bool Remove(string id)
+    public bool Remove(string id) => _gate.Write(() =>
     {
-        _gate.EnterWriteLock();
-        try
+        if (!_slots.Remove(id, out var slot))
         {
-            if (!_slots.Remove(id, out var slot))
-            {
-                return false;
-            }
+            return false;
+        }
 
-            _ids[slot] = null;
-            _free.Push(slot);
-            return true;
-        }
-        finally
-        {
-            _gate.ExitWriteLock();
-        }
-    }
+        _ids[slot] = null;
+        _free.Push(slot);
+        return true;
+    });
 
     /// <inheritdoc />
-    public bool Contains(string id)
-    {
-        _gate.EnterReadLock();
-        try
-        {
-            return _slots.ContainsKey(id);
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-    }
+    public bool Contains(string id) => _gate.Read(() => _slots.ContainsKey(id));
 
     /// <inheritdoc />
     public IReadOnlyList<VectorHit> Nearest(float[] query, int k)
@@ -132,8 +84,7 @@ public sealed class ExactVectorIndex : IVectorIndex
             return [];
         }
 
-        _gate.EnterReadLock();
-        try
+        return _gate.Read(() =>
         {
             // A min-heap of the best k so far: its root is the one to beat.
             var best = new PriorityQueue<int, float>(k + 1);
@@ -163,12 +114,8 @@ public sealed class ExactVectorIndex : IVectorIndex
                 hits[i] = new VectorHit(_ids[slot]!, score);
             }
 
-            return hits;
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
+            return (IReadOnlyList<VectorHit>)hits;
+        });
     }
 
     /// <inheritdoc />

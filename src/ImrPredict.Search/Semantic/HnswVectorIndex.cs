@@ -8,7 +8,7 @@ namespace ImrPredict.Search.Semantic;
 /// </summary>
 public sealed class HnswVectorIndex : IVectorIndex
 {
-    private readonly ReaderWriterLockSlim _gate = new();
+    private readonly ReadWriteGate _gate = new();
     private readonly USearchIndex _graph;
     private readonly Dictionary<string, ulong> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, string> _ids = [];
@@ -23,40 +23,15 @@ public sealed class HnswVectorIndex : IVectorIndex
     }
 
     /// <inheritdoc />
-    public int Count
-    {
-        get
-        {
-            _gate.EnterReadLock();
-            try
-            {
-                return _keys.Count;
-            }
-            finally
-            {
-                _gate.ExitReadLock();
-            }
-        }
-    }
+    public int Count => _gate.Read(() => _keys.Count);
 
     /// <inheritdoc />
-    public long MemoryBytes
+    public long MemoryBytes => _gate.Read(() =>
     {
-        get
-        {
-            _gate.EnterReadLock();
-            try
-            {
-                // Vectors, plus about two links of 4 bytes per connectivity at the base level, plus the id maps.
-                var size = (long)_graph.Size();
-                return (size * _dimensions * sizeof(float)) + (size * (long)_graph.Connectivity() * 2 * 4) + (_keys.Count * 128L);
-            }
-            finally
-            {
-                _gate.ExitReadLock();
-            }
-        }
-    }
+        // Vectors, plus about two links of 4 bytes per connectivity at the base level, plus the id maps.
+        var size = (long)_graph.Size();
+        return (size * _dimensions * sizeof(float)) + (size * (long)_graph.Connectivity() * 2 * 4) + (_keys.Count * 128L);
+    });
 
     /// <inheritdoc />
     public bool Approximate => true;
@@ -65,8 +40,7 @@ public sealed class HnswVectorIndex : IVectorIndex
     public void Upsert(string id, float[] vector)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(vector.Length, _dimensions, nameof(vector));
-        _gate.EnterWriteLock();
-        try
+        _gate.Write(() =>
         {
             if (_keys.Remove(id, out var old))
             {
@@ -78,47 +52,24 @@ public sealed class HnswVectorIndex : IVectorIndex
             _graph.Add(key, vector);
             _keys[id] = key;
             _ids[key] = id;
-        }
-        finally
-        {
-            _gate.ExitWriteLock();
-        }
+        });
     }
 
     /// <inheritdoc />
-    public bool Remove(string id)
+    public bool Remove(string id) => _gate.Write(() =>
     {
-        _gate.EnterWriteLock();
-        try
+        if (!_keys.Remove(id, out var key))
         {
-            if (!_keys.Remove(id, out var key))
-            {
-                return false;
-            }
+            return false;
+        }
 
-            _graph.Remove(key);
-            _ids.Remove(key);
-            return true;
-        }
-        finally
-        {
-            _gate.ExitWriteLock();
-        }
-    }
+        _graph.Remove(key);
+        _ids.Remove(key);
+        return true;
+    });
 
     /// <inheritdoc />
-    public bool Contains(string id)
-    {
-        _gate.EnterReadLock();
-        try
-        {
-            return _keys.ContainsKey(id);
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-    }
+    public bool Contains(string id) => _gate.Read(() => _keys.ContainsKey(id));
 
     /// <inheritdoc />
     public IReadOnlyList<VectorHit> Nearest(float[] query, int k)
@@ -129,8 +80,7 @@ public sealed class HnswVectorIndex : IVectorIndex
             return [];
         }
 
-        _gate.EnterReadLock();
-        try
+        return _gate.Read(() =>
         {
             var found = _graph.Search(query, k, out var keys, out var distances);
             var hits = new List<VectorHit>(found);
@@ -143,12 +93,8 @@ public sealed class HnswVectorIndex : IVectorIndex
                 }
             }
 
-            return hits;
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
+            return (IReadOnlyList<VectorHit>)hits;
+        });
     }
 
     /// <inheritdoc />
