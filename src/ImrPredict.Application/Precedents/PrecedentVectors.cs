@@ -64,7 +64,17 @@ public sealed partial class PrecedentVectors(DeterminationStoreHost stores, Prec
             return (null, $"searched by words only: search by meaning is not ready ({why})");
         }
 
-        var vector = _embedder!.Embed(text);
+        float[] vector;
+        try
+        {
+            vector = _embedder!.Embed(text);
+        }
+        catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException e)
+        {
+            // The model failed on this query: the search still answers, by its words, and says why.
+            return (null, $"searched by words only: the query could not be embedded ({e.Message})");
+        }
+
         var index = _index!;
         return (new SemanticCandidates(mode, k => index.Nearest(vector, k)), null);
     }
