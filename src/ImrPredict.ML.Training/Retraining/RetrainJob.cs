@@ -61,47 +61,16 @@ public static class RetrainJob
             return new RetrainComparison(split, compared, challenger, ChallengerOn(holdoutRows), null, null, null, [], false, RetrainDecision.Keep, tooFew);
         }
 
-        var challengerScores = ChallengerOn(rows);
-
-        ModelOnHoldout? championScores = null, recalibrated = null;
-        ProbabilityCalibration? recalibration = null;
-        var drifted = false;
-        if (champion is not null)
-        {
-            var championRaw = ModelScores.Raw(ml, champion.Model, rows);
-            championScores = Scored("champion", champion.Manifest.BundleVersion, ModelScores.Served(championRaw, champion.Manifest.Calibration), labels, champion.Manifest.Threshold.Value);
-            // A champion that does not say what it trained on may have seen this period: its scores here may be in-sample,
-            // which says nothing about drift and would teach a calibrator the wrong map.
-            drifted = champion.Manifest.TrainedThrough is not null && CalibrationDrift.Drifted(championScores.Probabilities, labels, championScores.Metrics.Ece, champion.Manifest.Metrics.Model.Ece, settings.DriftMargin);
-            if (drifted)
-            {
-                // Honest without another period: each half of the letters is mapped by a calibrator fitted on the other half.
-                var halves = groups.Select(g => ItemRows.FoldOf(g, 2, settings.Seed)).ToArray();
-                var served = CalibrationFitter.CrossFitted(championRaw, labels, halves, 2);
-                recalibration = CalibrationFitter.Fit(championRaw, labels, "the champion's scores on the compared items (each half mapped by a calibrator fitted on the other)");
-                recalibrated = Scored("champion recalibrated", null, served, labels, BinaryMetrics.BestF1Threshold(served, labels).Threshold);
-            }
-        }
-
-        var models = new List<ModelOnHoldout>();
-        if (championScores is not null)
-        {
-            models.Add(championScores);
-        }
-
-        if (recalibrated is not null)
-        {
-            models.Add(recalibrated);
-        }
-
-        models.Add(challengerScores);
+        var scoredChampion = champion is null ? null : ScoreChampion(ml, champion, rows, labels, groups, settings);
+        var models = new[] { scoredChampion?.Scores, scoredChampion?.Recalibrated, ChallengerOn(rows) }.OfType<ModelOnHoldout>().ToList();
         progress?.Report($"bootstrap over {split.Holdout.Count:N0} held-out letters");
         var resamples = holdoutRows.Count < EvaluationReport.BootstrapBelow ? settings.Resamples : Math.Min(settings.Resamples, 200);
         var (intervals, difference) = HoldoutBootstrap.Run(models.Select(m => m.Probabilities).ToList(), labels, groups, resamples, settings.Seed);
         models = models.Select((m, i) => m with { Intervals = intervals[i] }).ToList();
-        championScores = championScores is null ? null : models[0];
-        recalibrated = recalibrated is null ? null : models[1];
-        challengerScores = models[^1];
+        var championScores = scoredChampion is null ? null : models[0];
+        var recalibrated = scoredChampion?.Recalibrated is null ? null : models[1];
+        var challengerScores = models[^1];
+        var drifted = scoredChampion?.Drifted ?? false;
 
         var gate = championScores is null ? [] : Gate(championScores.Metrics, challengerScores.Metrics, settings);
         var (decision, because) = Decide(championScores, recalibrated, challengerScores, gate, drifted, settings);
@@ -112,10 +81,36 @@ public static class RetrainJob
 
         return new RetrainComparison(split, compared, challenger, challengerScores, championScores, recalibrated, championScores is null ? null : difference, gate, drifted, decision, because)
         {
-            RecalibrationTried = recalibration,
+            RecalibrationTried = scoredChampion?.Recalibration,
             ChampionTrainedThroughKnown = champion?.Manifest.TrainedThrough is not null,
         };
     }
+
+    /// <summary>
+    /// The champion on the compared items: its served scores, whether its calibration drifted there and, when it did, a
+    /// recalibration tried honestly (each half of the letters mapped by a calibrator fitted on the other half).
+    /// </summary>
+    private static ChampionOnHoldout ScoreChampion(MLContext ml, LoadedBundle champion, List<ItemRow> rows, bool[] labels, string[] groups, RetrainSettings settings)
+    {
+        var championRaw = ModelScores.Raw(ml, champion.Model, rows);
+        var scores = Scored("champion", champion.Manifest.BundleVersion, ModelScores.Served(championRaw, champion.Manifest.Calibration), labels, champion.Manifest.Threshold.Value);
+        // A champion that does not say what it trained on may have seen this period: its scores here may be in-sample,
+        // which says nothing about drift and would teach a calibrator the wrong map.
+        var drifted = champion.Manifest.TrainedThrough is not null
+            && CalibrationDrift.Drifted(scores.Probabilities, labels, scores.Metrics.Ece, champion.Manifest.Metrics.Model.Ece, settings.DriftMargin);
+        if (!drifted)
+        {
+            return new ChampionOnHoldout(scores, null, null, false);
+        }
+
+        var halves = groups.Select(g => ItemRows.FoldOf(g, 2, settings.Seed)).ToArray();
+        var served = CalibrationFitter.CrossFitted(championRaw, labels, halves, 2);
+        var recalibration = CalibrationFitter.Fit(championRaw, labels, "the champion's scores on the compared items (each half mapped by a calibrator fitted on the other)");
+        var recalibrated = Scored("champion recalibrated", null, served, labels, BinaryMetrics.BestF1Threshold(served, labels).Threshold);
+        return new ChampionOnHoldout(scores, recalibrated, recalibration, true);
+    }
+
+    private sealed record ChampionOnHoldout(ModelOnHoldout Scores, ModelOnHoldout? Recalibrated, ProbabilityCalibration? Recalibration, bool Drifted);
 
     /// <summary>The gate's checks: ROC-AUC not lower than the champion's by more than the margin; ECE not higher by more than its margin.</summary>
     public static IReadOnlyList<GateCheck> Gate(BinaryMetrics champion, BinaryMetrics challenger, RetrainSettings settings) =>
