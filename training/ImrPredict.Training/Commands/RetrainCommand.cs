@@ -119,18 +119,9 @@ internal static class RetrainCommand
         }
 
         var ml = new MLContext(seed: s.Seed);
-        LoadedBundle? champion = null;
-        if (Directory.Exists(history.ServingDirectory))
+        if (Champion(ml, history, console, out var champion) is { } notLetters)
         {
-            var loaded = ModelBundle.Load(ml, history.ServingDirectory);
-            if (!loaded.TryGetValue(out champion))
-            {
-                console.Say($"the serving bundle cannot be loaded ({loaded.Error.Message}): the challenger is compared with no champion");
-            }
-            else if (champion.Manifest.CorpusKind != "letters")
-            {
-                return Fail($"the serving bundle {champion.Manifest.BundleVersion} is a {champion.Manifest.CorpusKind} model; retrain compares letters models");
-            }
+            return Fail(notLetters);
         }
 
         var compared = console.Run("retraining", (_, status) => RetrainJob.Compare(ml, letters, champion, s, status, cancellationToken));
@@ -157,6 +148,36 @@ internal static class RetrainCommand
             return s.ShuffleLabels ? Kept : Promoted;
         }
 
+        return Publish(ml, letters, champion, comparison, s, source, reportDirectory, args, history, console, cancellationToken);
+    }
+
+    /// <summary>
+    /// The serving bundle as the champion (none when the folder is empty or its bundle cannot be loaded, which is said); an
+    /// error when it is not a letters model.
+    /// </summary>
+    private static string? Champion(MLContext ml, BundleHistory history, ConsoleProgress console, out LoadedBundle? champion)
+    {
+        champion = null;
+        if (!Directory.Exists(history.ServingDirectory))
+        {
+            return null;
+        }
+
+        var loaded = ModelBundle.Load(ml, history.ServingDirectory);
+        if (!loaded.TryGetValue(out var found))
+        {
+            console.Say($"the serving bundle cannot be loaded ({loaded.Error.Message}): the challenger is compared with no champion");
+            return null;
+        }
+
+        champion = found;
+        return found.Manifest.CorpusKind == "letters" ? null : $"the serving bundle {found.Manifest.BundleVersion} is a {found.Manifest.CorpusKind} model; retrain compares letters models";
+    }
+
+    /// <summary>Writes the refit (or the champion recalibrated) beside the models, keeps it in the history and serves it; the exit code.</summary>
+    private static int Publish(MLContext ml, IReadOnlyList<ImrLetter> letters, LoadedBundle? champion, RetrainComparison comparison, RetrainSettings s, string source,
+        string reportDirectory, Arguments args, BundleHistory history, ConsoleProgress console, CancellationToken cancellationToken)
+    {
         // The serving bundle joins the history first, so a rollback can always return to it; a damaged one stops the run
         // before the refit unless --force.
         if (history.Adopt("in place") is { Success: false } notKept && !args.Force)
