@@ -42,7 +42,7 @@ internal static class SearchBenchmark
                 {
                     foreach (var item in letter.Items)
                     {
-                        ids.Add($"{letter.LetterId}#{item.Index}");
+                        ids.Add(PrecedentIds.Of(letter.LetterId, item.Index));
                         if (baseTexts.Count < 512)
                         {
                             baseTexts.Add(Search.Semantic.EmbeddingText.ForPrecedent(item));

@@ -27,8 +27,8 @@ public sealed partial class PrecedentIndex
             return Invalid("clinicalSummary", $"the case text is {clinicalSummary.Length + requestedItem.Length:N0} characters; at most {Tuning.MaxQueryChars:N0}");
         }
 
-        // Neighbours of the request's own category are preferred, as the words' query prefers them.
-        var category = string.IsNullOrWhiteSpace(requestedItem) ? (Core.Letters.ItemCategory?)null : Core.Parsing.ItemAttributeExtractor.Categorize(requestedItem);
+        // Neighbours of the request's own category are preferred, as the words' query prefers them (a lexical search has none).
+        var category = semantic is null || string.IsNullOrWhiteSpace(requestedItem) ? (Core.Letters.ItemCategory?)null : Core.Parsing.ItemAttributeExtractor.Categorize(requestedItem);
         return Search(searcher => _queries.ForCase(searcher.IndexReader, clinicalSummary, requestedItem, filters), filters, pageSize, page, semantic: semantic, preferCategory: category);
     }
 
@@ -249,7 +249,7 @@ public sealed partial class PrecedentIndex
     private (ScoreDoc[] Docs, Query? Query) Nearest(IndexSearcher searcher, SemanticCandidates semantic, int candidates, bool filtered, Func<Query, Query> restrict,
         Core.Letters.ItemCategory? preferCategory)
     {
-        var neighbours = semantic.Nearest(filtered ? Math.Min(candidates * Tuning.FilteredNeighbourFactor, Tuning.MaxCandidates * Tuning.FilteredNeighbourFactor) : candidates);
+        var neighbours = semantic.Nearest(filtered ? candidates * Tuning.FilteredNeighbourFactor : candidates);
         if (neighbours.Count == 0)
         {
             return ([], null);

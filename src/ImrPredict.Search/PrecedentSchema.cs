@@ -53,7 +53,7 @@ internal static class PrecedentSchema
     {
         var document = new Document
         {
-            new StringField(Id, $"{letter.LetterId}#{item.Index}", Field.Store.YES),
+            new StringField(Id, PrecedentIds.Of(letter.LetterId, item.Index), Field.Store.YES),
             new StringField(LetterId, letter.LetterId, Field.Store.YES),
             new StoredField(ItemIndex, item.Index),
             new TextField(RequestedItem, item.RequestedItem, Field.Store.YES),

@@ -190,12 +190,12 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         // The bytes and the parse go with the letter: a tombstone keeps only what derived views need to drop it.
         var sequence = next();
         using var command = Command(connection, transaction, $"UPDATE letters SET deleted = 1, seq = @seq, original = {_dialect.EmptyBytes}, parsed = NULL WHERE letter_id = @id");
-        Parameter(command, "@seq", sequence);
-        Parameter(command, "@id", letterId);
+        SqlParameters.Add(command, "@seq", sequence);
+        SqlParameters.Add(command, "@id", letterId);
         command.ExecuteNonQuery();
         // Its vectors say what it said: they go with it.
         using var vectors = Command(connection, transaction, "DELETE FROM item_vectors WHERE letter_id = @id");
-        Parameter(vectors, "@id", letterId);
+        SqlParameters.Add(vectors, "@id", letterId);
         vectors.ExecuteNonQuery();
         return sequence;
     }, $"to delete '{letterId}'");
@@ -203,7 +203,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
     /// <inheritdoc />
     public Result<long?, StoreErrorCode> UpdateParse(string letterId, LetterParse parse) => Write<long?>((connection, transaction, next) =>
     {
-        var row = Read(connection, transaction, $"{SelectLetter} WHERE letter_id = @id", command => Parameter(command, "@id", letterId)).FirstOrDefault();
+        var row = Read(connection, transaction, $"{SelectLetter} WHERE letter_id = @id", command => SqlParameters.Add(command, "@id", letterId)).FirstOrDefault();
         if (row is null || row.Deleted)
         {
             return null;
@@ -222,8 +222,8 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         {
             // The new parser names the letter differently: the old id becomes a tombstone, the letter lives on under the new one.
             using var tombstone = Command(connection, transaction, "UPDATE letters SET deleted = 1, seq = @seq WHERE letter_id = @id");
-            Parameter(tombstone, "@seq", sequence);
-            Parameter(tombstone, "@id", letterId);
+            SqlParameters.Add(tombstone, "@seq", sequence);
+            SqlParameters.Add(tombstone, "@id", letterId);
             tombstone.ExecuteNonQuery();
             sequence = next();
         }
@@ -237,8 +237,8 @@ public sealed class SqlDeterminationStore : IDeterminationStore
     public Result<IReadOnlyList<StoreChange>, StoreErrorCode> ChangesAfter(long sequence, int max) => Query<IReadOnlyList<StoreChange>>(connection =>
     {
         using var command = Command(connection, null, "SELECT seq, letter_id, parsed, deleted, source FROM letters WHERE seq > @after ORDER BY seq LIMIT @max");
-        Parameter(command, "@after", sequence);
-        Parameter(command, "@max", Math.Clamp(max, 1, 100_000));
+        SqlParameters.Add(command, "@after", sequence);
+        SqlParameters.Add(command, "@max", Math.Clamp(max, 1, 100_000));
         using var reader = command.ExecuteReader();
         var changes = new List<StoreChange>();
         while (reader.Read())
@@ -253,15 +253,15 @@ public sealed class SqlDeterminationStore : IDeterminationStore
 
     /// <inheritdoc />
     public Result<StoredLetter?, StoreErrorCode> Get(string letterId) => Query(connection =>
-        Read(connection, null, $"{SelectLetter} WHERE letter_id = @id", command => Parameter(command, "@id", letterId)).FirstOrDefault());
+        Read(connection, null, $"{SelectLetter} WHERE letter_id = @id", command => SqlParameters.Add(command, "@id", letterId)).FirstOrDefault());
 
     /// <inheritdoc />
     public Result<IReadOnlyList<StoredLetter>, StoreErrorCode> LettersAfter(long sequence, int max) => Query<IReadOnlyList<StoredLetter>>(connection =>
         Read(connection, null, $"{SelectLetter} WHERE seq > @after ORDER BY seq LIMIT @max",
             command =>
             {
-                Parameter(command, "@after", sequence);
-                Parameter(command, "@max", Math.Clamp(max, 1, 100_000));
+                SqlParameters.Add(command, "@after", sequence);
+                SqlParameters.Add(command, "@max", Math.Clamp(max, 1, 100_000));
             }));
 
     /// <inheritdoc />
@@ -296,7 +296,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
     {
         using var command = Command(connection, null,
             "SELECT seq, letter_id, source, received_utc, parsed, error_code, error_message, deleted FROM letters ORDER BY seq DESC LIMIT @max");
-        Parameter(command, "@max", Math.Clamp(max, 1, 1000));
+        SqlParameters.Add(command, "@max", Math.Clamp(max, 1, 1000));
         using var reader = command.ExecuteReader();
         var letters = new List<LetterSummary>();
         while (reader.Read())
@@ -369,7 +369,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
                 $"SELECT letter_id, seq, content_sha256, deleted FROM letters WHERE letter_id IN ({string.Join(", ", chunk.Select((_, k) => $"@id{k}"))})");
             for (var k = 0; k < chunk.Length; k++)
             {
-                Parameter(command, $"@id{k}", chunk[k]);
+                SqlParameters.Add(command, $"@id{k}", chunk[k]);
             }
 
             using var reader = command.ExecuteReader();
@@ -393,7 +393,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
             """);
         foreach (var name in new[] { "@id", "@seq", "@source", "@received", "@sha", "@original", "@parsed", "@code", "@message" })
         {
-            Parameter(command, name, null);
+            SqlParameters.Add(command, name, null);
         }
 
         return command;
@@ -449,13 +449,6 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         return command;
     }
 
-    private static void Parameter(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
 
     private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
     {

@@ -126,7 +126,7 @@ public sealed class SemanticSearchTests
             var embedded = Embedder.Value.Embed(letter.Items.Select(EmbeddingText.ForPrecedent).ToList());
             for (var i = 0; i < letter.Items.Count; i++)
             {
-                vectors.Upsert($"{letter.LetterId}#{letter.Items[i].Index}", embedded[i]);
+                vectors.Upsert(PrecedentIds.Of(letter.LetterId, letter.Items[i].Index), embedded[i]);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ImrPredict.Application.Storage;
 using ImrPredict.Core.Letters;
+using ImrPredict.Search;
 using ImrPredict.Search.Semantic;
 using ImrPredict.Store.Vectors;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,6 @@ public sealed partial class PrecedentVectors(DeterminationStoreHost stores, Prec
 {
     private const int ChangesPerBatch = 200;
 
-    private readonly object _gate = new();
     private readonly Dictionary<string, int> _itemCounts = new(StringComparer.Ordinal);
     private SentenceEmbedder? _embedder;
     private IVectorIndex? _index;
@@ -115,7 +115,7 @@ public sealed partial class PrecedentVectors(DeterminationStoreHost stores, Prec
             var items = change.Letter?.Items ?? [];
             for (var i = items.Count; i < previous; i++)
             {
-                _index!.Remove($"{change.LetterId}#{i}");
+                _index!.Remove(PrecedentIds.Of(change.LetterId, i));
             }
 
             if (items.Count == 0)
@@ -145,7 +145,7 @@ public sealed partial class PrecedentVectors(DeterminationStoreHost stores, Prec
         {
             if (byKey.TryGetValue((want.LetterId, want.Item), out var vector) && vector.TextDigest == want.Digest)
             {
-                _index!.Upsert($"{want.LetterId}#{want.Item}", vector.Vector);
+                _index!.Upsert(PrecedentIds.Of(want.LetterId, want.Item), vector.Vector);
             }
             else
             {
@@ -171,7 +171,7 @@ public sealed partial class PrecedentVectors(DeterminationStoreHost stores, Prec
 
             foreach (var vector in fresh)
             {
-                _index!.Upsert($"{vector.LetterId}#{vector.ItemIndex}", vector.Vector);
+                _index!.Upsert(PrecedentIds.Of(vector.LetterId, vector.ItemIndex), vector.Vector);
             }
 
             Interlocked.Add(ref _embeddedHere, fresh.Count);
@@ -200,24 +200,21 @@ public sealed partial class PrecedentVectors(DeterminationStoreHost stores, Prec
             return false;
         }
 
-        lock (_gate)
+        var watch = Stopwatch.StartNew();
+        var loaded = SentenceEmbedder.Load(options.Threads);
+        if (!loaded.TryGetValue(out var embedder))
         {
-            var watch = Stopwatch.StartNew();
-            var loaded = SentenceEmbedder.Load(options.Threads);
-            if (!loaded.TryGetValue(out var embedder))
-            {
-                _loadFailed = true;
-                Problem = loaded.Error.Message;
-                LogModelFailed(logger, loaded.Error.Message);
-                return false;
-            }
-
-            var approximate = view.Count > options.ApproximateAbove;
-            _index = approximate ? new HnswVectorIndex() : new ExactVectorIndex();
-            _embedder = embedder;
-            LogModelLoaded(logger, SentenceEmbedder.ModelId, watch.ElapsedMilliseconds, approximate ? "an approximate HNSW graph" : "exact search");
-            return true;
+            _loadFailed = true;
+            Problem = loaded.Error.Message;
+            LogModelFailed(logger, loaded.Error.Message);
+            return false;
         }
+
+        var approximate = view.Count > options.ApproximateAbove;
+        _index = approximate ? new HnswVectorIndex() : new ExactVectorIndex();
+        _embedder = embedder;
+        LogModelLoaded(logger, SentenceEmbedder.ModelId, watch.ElapsedMilliseconds, approximate ? "an approximate HNSW graph" : "exact search");
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The {Model} embedding model is loaded in {Milliseconds} ms; precedent vectors use {Search}")]

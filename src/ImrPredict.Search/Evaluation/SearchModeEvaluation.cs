@@ -24,7 +24,7 @@ public static class SearchModeEvaluation
             var embedded = embedder.Embed(chunk.Select(c => EmbeddingText.ForPrecedent(c.Item)).ToList());
             for (var k = 0; k < chunk.Length; k++)
             {
-                vectors.Upsert($"{chunk[k].Letter.LetterId}#{chunk[k].Item.Index}", embedded[k]);
+                vectors.Upsert(PrecedentIds.Of(chunk[k].Letter.LetterId, chunk[k].Item.Index), embedded[k]);
             }
         }
 

@@ -120,13 +120,13 @@ public sealed class SqlAuditLog : IAuditLog
             if (query.Since is { } since)
             {
                 where.Add("time_utc >= @since");
-                Parameter(command, "@since", Time(since));
+                SqlParameters.Add(command, "@since", Time(since));
             }
 
             if (!string.IsNullOrEmpty(query.Subject))
             {
                 where.Add("subject = @subject");
-                Parameter(command, "@subject", query.Subject);
+                SqlParameters.Add(command, "@subject", query.Subject);
             }
 
             if (!string.IsNullOrEmpty(query.LetterId))
@@ -134,8 +134,8 @@ public sealed class SqlAuditLog : IAuditLog
                 // Ids are JSON strings in the arrays: the quoted id finds the letter, and its items' ids (letterId#index).
                 where.Add(@"(letter_ids LIKE @letter ESCAPE '\' OR precedent_ids LIKE @item ESCAPE '\')");
                 var escaped = query.LetterId.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-                Parameter(command, "@letter", $"%\"{escaped}\"%");
-                Parameter(command, "@item", $"%\"{escaped}#%");
+                SqlParameters.Add(command, "@letter", $"%\"{escaped}\"%");
+                SqlParameters.Add(command, "@item", $"%\"{escaped}#%");
             }
 
             command.CommandText = $"SELECT {Columns} FROM audit_events{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty)} ORDER BY seq DESC LIMIT {Math.Clamp(query.Max, 1, 100_000)}";
@@ -174,7 +174,7 @@ public sealed class SqlAuditLog : IAuditLog
             using var connection = _dialect.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "DELETE FROM audit_events WHERE time_utc < @cutoff";
-            Parameter(command, "@cutoff", Time(cutoff));
+            SqlParameters.Add(command, "@cutoff", Time(cutoff));
             return command.ExecuteNonQuery();
         }
         catch (Exception e) when (e is DbException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
@@ -190,12 +190,4 @@ public sealed class SqlAuditLog : IAuditLog
 
     // A fixed-width UTC form, so text order is time order in both engines.
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }

@@ -19,10 +19,10 @@ internal sealed class SqlItemVectors(SqlDialect dialect) : IItemVectors
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT letter_id, item_index, text_digest, vector FROM item_vectors WHERE model = @model AND letter_id IN ({string.Join(", ", chunk.Select((_, k) => $"@id{k}"))})";
-                Parameter(command, "@model", model);
+                SqlParameters.Add(command, "@model", model);
                 for (var k = 0; k < chunk.Length; k++)
                 {
-                    Parameter(command, $"@id{k}", chunk[k]);
+                    SqlParameters.Add(command, $"@id{k}", chunk[k]);
                 }
 
                 using var reader = command.ExecuteReader();
@@ -62,7 +62,7 @@ internal sealed class SqlItemVectors(SqlDialect dialect) : IItemVectors
                 """;
             foreach (var name in new[] { "@letter", "@item", "@model", "@digest", "@vector" })
             {
-                Parameter(command, name, null);
+                SqlParameters.Add(command, name, null);
             }
 
             foreach (var vector in vectors)
@@ -94,20 +94,12 @@ internal sealed class SqlItemVectors(SqlDialect dialect) : IItemVectors
             using var connection = dialect.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM item_vectors WHERE model = @model";
-            Parameter(command, "@model", model);
+            SqlParameters.Add(command, "@model", model);
             return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
         catch (Exception e) when (e is DbException or IOException or InvalidOperationException or UnauthorizedAccessException or TimeoutException)
         {
             return Result<long, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"the item vectors in {dialect.Description} cannot be counted: {e.Message}");
         }
-    }
-
-    private static void Parameter(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 }
