@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using Grpc.Core;
-using Grpc.Net.Client;
-using ImrPredict.Server.V1;
 using ImrPredict.Store.Audit;
-using ImrPredict.TestSupport;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;

@@ -1,16 +1,9 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using Grpc.Core;
-using Grpc.Net.Client;
 using Grpc.Net.Client.Balancer;
 using Grpc.Net.Client.Configuration;
-using ImrPredict.Core.Parsing;
-using ImrPredict.Server.V1;
 using ImrPredict.Store;
-using ImrPredict.Synthetic;
-using ImrPredict.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

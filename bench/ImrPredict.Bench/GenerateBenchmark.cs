@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using ImrPredict.Synthetic;
-
 namespace ImrPredict.Bench;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Grpc.Net.Client;
-using ImrPredict.Server.V1;
-
 namespace ImrPredict.Bench;
 
 /// <summary>

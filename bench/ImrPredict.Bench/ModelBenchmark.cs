@@ -1,12 +1,8 @@
-using System.Diagnostics;
-using System.Globalization;
-using ImrPredict.Core.Parsing;
 using ImrPredict.ML;
 using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Data;
 using ImrPredict.ML.Prediction;
 using ImrPredict.ML.Training;
-using ImrPredict.Synthetic;
 using Microsoft.ML;
 
 namespace ImrPredict.Bench;

@@ -1,5 +1,3 @@
-using ImrPredict.Core.Parsing;
-using ImrPredict.TestSupport;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
 using ImrPredict.Search;
-using ImrPredict.TestSupport;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;

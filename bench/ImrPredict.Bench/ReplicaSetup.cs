@@ -1,5 +1,3 @@
-using ImrPredict.TestSupport;
-
 namespace ImrPredict.Bench;
 
 /// <summary>What the soak and chaos benchmarks start replicas from: the repository's default bundle, copied to a scratch folder.</summary>

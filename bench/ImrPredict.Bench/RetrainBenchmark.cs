@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using ImrPredict.Store;
-using ImrPredict.Synthetic;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Bench;
 

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
 using ImrPredict.Search;
-using ImrPredict.Synthetic;
 
 namespace ImrPredict.Bench;
 

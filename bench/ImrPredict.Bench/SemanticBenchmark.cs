@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Numerics.Tensors;
-using ImrPredict.Core.Parsing;
 using ImrPredict.Search.Semantic;
-using ImrPredict.Synthetic;
 
 namespace ImrPredict.Bench;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using ImrPredict.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ImrPredict.Bench;

@@ -1,9 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using Grpc.Core;
-using Grpc.Net.Client;
-using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Bench;
 

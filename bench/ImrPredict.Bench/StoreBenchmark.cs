@@ -1,13 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using Grpc.Net.Client;
 using ImrPredict.Application;
 using ImrPredict.Application.Storage;
-using ImrPredict.Server.V1;
 using ImrPredict.Store;
-using ImrPredict.Synthetic;
-using ImrPredict.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 

@@ -11,8 +11,39 @@ internal abstract class SqlDialect
     /// <summary>An open connection, configured for durability.</summary>
     public abstract DbConnection Open();
 
+    /// <summary>The type of a letter's sequence number: a 64-bit integer.</summary>
+    public abstract string SequenceType { get; }
+
+    /// <summary>The type of a byte string (a letter's original bytes, a vector).</summary>
+    public abstract string BytesType { get; }
+
     /// <summary>The statements that create the schema when absent.</summary>
-    public abstract IReadOnlyList<string> CreateSchema { get; }
+    public IReadOnlyList<string> CreateSchema =>
+    [
+        "CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        $"""
+        CREATE TABLE IF NOT EXISTS letters (
+            letter_id TEXT PRIMARY KEY,
+            seq {SequenceType} NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            received_utc TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL,
+            original {BytesType} NOT NULL,
+            parsed TEXT NULL,
+            error_code TEXT NULL,
+            error_message TEXT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0)
+        """,
+        $"""
+        CREATE TABLE IF NOT EXISTS item_vectors (
+            letter_id TEXT NOT NULL,
+            item_index INTEGER NOT NULL,
+            model TEXT NOT NULL,
+            text_digest TEXT NOT NULL,
+            vector {BytesType} NOT NULL,
+            PRIMARY KEY (letter_id, item_index, model))
+        """,
+    ];
 
     /// <summary>The type of the audit table's key: a number the engine gives each row, growing.</summary>
     public abstract string AuditKeyColumn { get; }

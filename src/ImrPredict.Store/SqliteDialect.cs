@@ -30,32 +30,9 @@ internal sealed class SqliteDialect(string path) : SqlDialect
         return connection;
     }
 
-    public override IReadOnlyList<string> CreateSchema { get; } =
-    [
-        "CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        """
-        CREATE TABLE IF NOT EXISTS letters (
-            letter_id TEXT PRIMARY KEY,
-            seq INTEGER NOT NULL UNIQUE,
-            source TEXT NOT NULL,
-            received_utc TEXT NOT NULL,
-            content_sha256 TEXT NOT NULL,
-            original BLOB NOT NULL,
-            parsed TEXT NULL,
-            error_code TEXT NULL,
-            error_message TEXT NULL,
-            deleted INTEGER NOT NULL DEFAULT 0)
-        """,
-        """
-        CREATE TABLE IF NOT EXISTS item_vectors (
-            letter_id TEXT NOT NULL,
-            item_index INTEGER NOT NULL,
-            model TEXT NOT NULL,
-            text_digest TEXT NOT NULL,
-            vector BLOB NOT NULL,
-            PRIMARY KEY (letter_id, item_index, model))
-        """,
-    ];
+    public override string SequenceType => "INTEGER";
+
+    public override string BytesType => "BLOB";
 
     public override string AuditKeyColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 

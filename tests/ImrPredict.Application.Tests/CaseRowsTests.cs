@@ -1,5 +1,3 @@
-using ImrPredict.Application.Cases;
-
 namespace ImrPredict.Application.Tests;
 
 /// <summary>The one place a case becomes model rows carries every field the model reads.</summary>

@@ -1,5 +1,3 @@
-using ImrPredict.Application.Cases;
-
 namespace ImrPredict.Application.Tests;
 
 /// <summary>Every limit of <see cref="ServiceLimits"/> refuses with the API's field name; a valid case passes.</summary>

@@ -1,5 +1,3 @@
-using ImrPredict.Application.Cases;
-
 namespace ImrPredict.Application.Tests;
 
 /// <summary>Ranking and assessing read a case through the same rows: dates included, the same case gets the same probability.</summary>

@@ -1,5 +1,3 @@
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;

@@ -1,5 +1,3 @@
-using ImrPredict.Core.Parsing;
-
 namespace ImrPredict.Core.Tests;
 
 /// <summary>Text copied from a browser or a word processor: the characters it brings do not change what is read.</summary>

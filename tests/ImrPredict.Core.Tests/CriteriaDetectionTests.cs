@@ -1,5 +1,4 @@
 using ImrPredict.Core.Criteria;
-using ImrPredict.Core.Letters;
 
 namespace ImrPredict.Core.Tests;
 

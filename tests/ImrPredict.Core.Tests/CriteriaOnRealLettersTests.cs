@@ -1,6 +1,4 @@
 using ImrPredict.Core.Criteria;
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
 
 namespace ImrPredict.Core.Tests;
 

@@ -1,6 +1,3 @@
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
-
 namespace ImrPredict.Core.Tests;
 
 /// <summary>

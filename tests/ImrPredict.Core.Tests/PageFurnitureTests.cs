@@ -1,5 +1,3 @@
-using ImrPredict.Core.Parsing;
-
 namespace ImrPredict.Core.Tests;
 
 /// <summary>Page furniture in every form extractors leave, wherever a page break falls: the letter reads as without it.</summary>

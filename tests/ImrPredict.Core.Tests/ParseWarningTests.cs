@@ -1,6 +1,3 @@
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
-
 namespace ImrPredict.Core.Tests;
 
 /// <summary>A letter whose items all have a decision and a rationale parses, with a warning for what looked odd; one that cannot stays an error.</summary>

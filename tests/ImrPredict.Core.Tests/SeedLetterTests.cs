@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
 
 namespace ImrPredict.Core.Tests;
 

@@ -1,13 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
-using ImrPredict.Core.Letters;
 using ImrPredict.Core.Results;
-using ImrPredict.ML.Bundles;
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Evaluation;
 using ImrPredict.ML.Prediction;
-using ImrPredict.ML.Training;
-using Microsoft.ML;
 
 namespace ImrPredict.ML.Tests;
 

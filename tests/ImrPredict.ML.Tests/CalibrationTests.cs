@@ -1,9 +1,5 @@
 using ImrPredict.ML.Calibration;
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Evaluation;
-using ImrPredict.ML.Training;
 using ImrPredict.ML.Training.Calibration;
-using Microsoft.ML;
 
 namespace ImrPredict.ML.Tests;
 

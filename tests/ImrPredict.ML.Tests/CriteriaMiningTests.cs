@@ -1,4 +1,3 @@
-using ImrPredict.Core.Letters;
 using ImrPredict.ML.Training.Criteria;
 
 namespace ImrPredict.ML.Tests;

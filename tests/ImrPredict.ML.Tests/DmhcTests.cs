@@ -1,5 +1,3 @@
-using ImrPredict.ML.Bundles;
-using ImrPredict.ML.Data;
 using ImrPredict.TestSupport;
 
 namespace ImrPredict.ML.Tests;

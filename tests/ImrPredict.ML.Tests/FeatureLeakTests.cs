@@ -1,7 +1,3 @@
-using ImrPredict.Core.Letters;
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Training;
-using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace ImrPredict.ML.Tests;

@@ -1,7 +1,4 @@
-using ImrPredict.Core.Letters;
 using ImrPredict.ML.Prediction;
-using ImrPredict.ML.Training;
-using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace ImrPredict.ML.Tests;

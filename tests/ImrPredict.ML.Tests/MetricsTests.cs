@@ -1,5 +1,3 @@
-using ImrPredict.ML.Evaluation;
-
 namespace ImrPredict.ML.Tests;
 
 public class MetricsTests

@@ -1,8 +1,4 @@
-using ImrPredict.Core.Letters;
-using ImrPredict.ML.Bundles;
-using ImrPredict.ML.Training;
 using ImrPredict.ML.Training.Retraining;
-using Microsoft.ML;
 
 namespace ImrPredict.ML.Tests;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using ImrPredict.Core.Parsing;
-using ImrPredict.ML.Bundles;
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Training;
 using ImrPredict.Synthetic;
 using ImrPredict.TestSupport;
 

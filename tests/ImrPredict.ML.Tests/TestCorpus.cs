@@ -1,6 +1,4 @@
-using ImrPredict.Core.Letters;
 using ImrPredict.Core.Parsing;
-using ImrPredict.ML.Data;
 using ImrPredict.Synthetic;
 
 namespace ImrPredict.ML.Tests;

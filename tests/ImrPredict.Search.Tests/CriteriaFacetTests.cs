@@ -1,5 +1,3 @@
-using ImrPredict.Core.Letters;
-
 namespace ImrPredict.Search.Tests;
 
 /// <summary>

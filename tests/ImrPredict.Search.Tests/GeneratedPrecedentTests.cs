@@ -1,7 +1,3 @@
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
-using ImrPredict.Synthetic;
-
 namespace ImrPredict.Search.Tests;
 
 /// <summary>A precedent from a generated demo letter says so in every hit and in the precedent; one from a user's letter does not.</summary>

@@ -1,7 +1,3 @@
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
-using ImrPredict.Synthetic;
-
 namespace ImrPredict.Search.Tests;
 
 /// <summary>One precedent read in full: its letter's items, and where a query's words occur in it.</summary>

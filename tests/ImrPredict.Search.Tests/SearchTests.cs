@@ -1,6 +1,3 @@
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
-using ImrPredict.Synthetic;
 using Lucene.Net.Analysis.TokenAttributes;
 
 namespace ImrPredict.Search.Tests;

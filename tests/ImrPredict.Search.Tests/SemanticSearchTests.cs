@@ -1,8 +1,5 @@
 using System.Numerics.Tensors;
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
 using ImrPredict.Search.Semantic;
-using ImrPredict.Synthetic;
 
 namespace ImrPredict.Search.Tests;
 

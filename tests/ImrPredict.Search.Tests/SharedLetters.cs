@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Parsing;
 using ImrPredict.TestSupport;
 
 namespace ImrPredict.Search.Tests;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Grpc.Core;
-using ImrPredict.Server.V1;
 
 namespace ImrPredict.Server.Tests;
 

@@ -1,7 +1,4 @@
-using ImrPredict.Server.V1;
 using ImrPredict.Store;
-using ImrPredict.Synthetic;
-using Grpc.Core;
 
 namespace ImrPredict.Server.Tests;
 
@@ -9,17 +6,16 @@ namespace ImrPredict.Server.Tests;
 /// Adds are held to the limits a case is predicted under: a letter of more items than a case may have is refused, saying
 /// which limit; a refused letter keeps only the start of its bytes (configurable); a deleted letter keeps none.
 /// </summary>
-public sealed class AddLimitTests(ServiceFixture fixture) : IDisposable
+public sealed class AddLimitTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
     private const int BytesKept = 1000;
     private static readonly Metadata Key = new() { { "x-api-key", ServiceFixture.ApiKey } };
-    private readonly string _models = fixture.CopyOfModels();
 
     [Fact]
     public async Task Letters_over_the_limits_are_refused_and_keep_only_the_start_of_their_bytes_and_a_delete_keeps_none()
     {
         var token = TestContext.Current.CancellationToken;
-        await using var app = new ImrPredictFactory(_models, buildDefault: false, settings: new Dictionary<string, string?> { ["ImrPredict:RefusedBytesKept"] = BytesKept.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var app = new ImrPredictFactory(Models, buildDefault: false, settings: new Dictionary<string, string?> { ["ImrPredict:RefusedBytesKept"] = BytesKept.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         await app.WaitForModelAsync(TimeSpan.FromMinutes(1));
         var client = app.Client(out var channel);
         using var _ = channel;
@@ -50,6 +46,4 @@ public sealed class AddLimitTests(ServiceFixture fixture) : IDisposable
         var tombstone = Assert.Single(rows, r => r.Deleted);
         Assert.Equal((ordinary.Header.CaseNumber, 0), (tombstone.LetterId, tombstone.Original.Length));
     }
-
-    public void Dispose() => Directory.Delete(_models, recursive: true);
 }

@@ -1,8 +1,4 @@
-using ImrPredict.TestSupport;
-using Grpc.Core;
 using Grpc.Net.Client;
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
 
 namespace ImrPredict.Server.Tests;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Grpc.Core;
-using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 

@@ -1,8 +1,5 @@
-using Grpc.Core;
-using ImrPredict.Server.V1;
 using ImrPredict.Store.Audit;
 using AuditRecord = ImrPredict.Store.Audit.AuditRecord;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 

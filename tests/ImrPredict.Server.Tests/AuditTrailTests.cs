@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Grpc.Core;
 using ImrPredict.Application.Audit;
-using ImrPredict.Server.V1;
 using ImrPredict.Store.Audit;
 using AuditRecord = ImrPredict.Store.Audit.AuditRecord;
 using Microsoft.Extensions.DependencyInjection;

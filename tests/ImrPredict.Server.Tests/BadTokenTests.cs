@@ -1,7 +1,3 @@
-using Grpc.Core;
-using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
-
 namespace ImrPredict.Server.Tests;
 
 /// <summary>

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
 
 namespace ImrPredict.Server.Tests;
 
@@ -11,15 +8,14 @@ namespace ImrPredict.Server.Tests;
 /// The expensive calls over their configured limits answer RESOURCE_EXHAUSTED (HTTP 429 in JSON) with Retry-After, before
 /// doing any work; other calls, and a letter given as text, are not limited; a refused add loses nothing when retried.
 /// </summary>
-public sealed class CallLimitTests(ServiceFixture fixture) : IDisposable
+public sealed class CallLimitTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
-    private readonly string _models = fixture.CopyOfModels();
 
     [Fact]
     public async Task Calls_over_their_limits_are_refused_with_the_code_and_the_header()
     {
         var token = TestContext.Current.CancellationToken;
-        await using var app = new ImrPredictFactory(_models, buildDefault: false, settings: new Dictionary<string, string?>
+        await using var app = new ImrPredictFactory(Models, buildDefault: false, settings: new Dictionary<string, string?>
         {
             // One ranking per 30 s; one PDF letter per 30 s; one add at a time and none waiting.
             ["ImrPredict:CallLimits:RankCases:PermitsPerSecond"] = "0.0333",
@@ -95,6 +91,4 @@ public sealed class CallLimitTests(ServiceFixture fixture) : IDisposable
 
         Assert.Equal(160, app.Services.GetRequiredService<Application.Storage.DeterminationStoreHost>().Store().Value.Counts().Value.Letters);
     }
-
-    public void Dispose() => Directory.Delete(_models, recursive: true);
 }

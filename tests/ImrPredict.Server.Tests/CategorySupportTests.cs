@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
 
 namespace ImrPredict.Server.Tests;
 

@@ -1,6 +1,4 @@
 using System.Reflection;
-using Grpc.Core;
-using ImrPredict.Server.V1;
 
 namespace ImrPredict.Server.Tests;
 

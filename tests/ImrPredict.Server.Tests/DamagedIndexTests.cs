@@ -1,15 +1,10 @@
-using Grpc.Core;
-using ImrPredict.Server.V1;
 using ImrPredict.Store;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 
 /// <summary>An index damaged on disk is rebuilt from the store; predictions are served throughout; searches say UNAVAILABLE, never UNKNOWN.</summary>
-public sealed class DamagedIndexTests(ServiceFixture fixture) : IDisposable
+public sealed class DamagedIndexTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
-    private readonly string _models = fixture.CopyOfModels();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("imr-damaged-data-");
 
     [Theory]
     [InlineData("every seventh byte of every file flipped")]
@@ -18,18 +13,15 @@ public sealed class DamagedIndexTests(ServiceFixture fixture) : IDisposable
     {
         var token = TestContext.Current.CancellationToken;
         var letters = Enumerable.Range(0, 600).Select(i => StoreLetters.Letter(seed: 515, index: i)).ToList();
-        using (var store = SqlDeterminationStore.OpenSqlite(Path.Combine(_data.FullName, StoreLocation.SqliteFile)).Value)
-        {
-            Assert.True(store.Add(letters.Select(l => new LetterSubmission(System.Text.Encoding.UTF8.GetBytes(l.Content.Text), l.Content.Source)).ToList()).Success);
-        }
+        StoreLetters.Store(Data, letters);
 
-        await using (var first = new ServerProcess(_models, _data.FullName))
+        await using (var first = Server())
         {
             await first.StartAsync(token);
             Assert.True(await first.FindsAsync(letters[0].Query, letters[0].LetterId, TimeSpan.FromSeconds(30), token));
         }
 
-        var index = Path.Combine(_data.FullName, "index");
+        var index = Path.Combine(Data, "index");
         if (damage.StartsWith("64 KB", StringComparison.Ordinal))
         {
             // Found only by the files' checksums: the index opens and answers, differently.
@@ -52,7 +44,7 @@ public sealed class DamagedIndexTests(ServiceFixture fixture) : IDisposable
             }
         }
 
-        await using var restarted = new ServerProcess(_models, _data.FullName);
+        await using var restarted = Server();
         await restarted.StartAsync(token);
         var predict = new PredictRequest { ClinicalSummary = "Chronic low back pain after a lifting injury." };
         predict.Items.Add(new ItemRequest { RequestedItem = "MRI of the lumbar spine" });
@@ -81,12 +73,6 @@ public sealed class DamagedIndexTests(ServiceFixture fixture) : IDisposable
         Assert.All(statuses, s => Assert.Contains(s, new[] { StatusCode.OK, StatusCode.Unavailable }));
         Assert.True(predictions >= statuses.Count);
         Assert.Contains(restarted.Output, line => line.Contains("damaged", StringComparison.Ordinal));
-        Assert.Single(Directory.GetDirectories(_data.FullName, "index.damaged-*"));
-    }
-
-    public void Dispose()
-    {
-        Directory.Delete(_models, recursive: true);
-        _data.Delete(recursive: true);
+        Assert.Single(Directory.GetDirectories(Data, "index.damaged-*"));
     }
 }

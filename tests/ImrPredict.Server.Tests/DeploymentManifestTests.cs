@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using ImrPredict.Application;
 using ImrPredict.Application.Storage;
 using ImrPredict.ML.Bundles;
-using ImrPredict.TestSupport;
 using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;

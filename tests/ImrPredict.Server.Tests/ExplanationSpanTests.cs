@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ImrPredict.Server.V1;
 
 namespace ImrPredict.Server.Tests;
 

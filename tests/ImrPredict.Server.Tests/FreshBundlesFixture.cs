@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 

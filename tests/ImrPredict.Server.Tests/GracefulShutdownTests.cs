@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Grpc.Core;
-using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 
@@ -10,16 +7,14 @@ namespace ImrPredict.Server.Tests;
 /// among them), closes the index and the store, and exits 0 within its shutdown time. Callers only ever see answers or
 /// UNAVAILABLE (a connection refused), never a call cut off halfway.
 /// </summary>
-public sealed class GracefulShutdownTests(ServiceFixture fixture) : IDisposable
+public sealed class GracefulShutdownTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
-    private readonly string _models = fixture.CopyOfModels();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("imr-shutdown-data-");
 
     [Fact]
     public async Task Sigterm_under_load_answers_every_accepted_call_then_closes_cleanly()
     {
         var token = TestContext.Current.CancellationToken;
-        await using var server = new ServerProcess(_models, _data.FullName, new Dictionary<string, string>
+        await using var server = Server(new Dictionary<string, string>
         {
             ["ImrPredict:ShutdownSeconds"] = "30",
             ["ImrPredict:CallLimits:RankCases:PermitsPerSecond"] = "0",
@@ -104,11 +99,5 @@ public sealed class GracefulShutdownTests(ServiceFixture fixture) : IDisposable
         }
 
         return request;
-    }
-
-    public void Dispose()
-    {
-        Directory.Delete(_models, recursive: true);
-        _data.Delete(recursive: true);
     }
 }

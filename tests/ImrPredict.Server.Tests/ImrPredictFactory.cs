@@ -2,11 +2,9 @@ using System.Globalization;
 using Grpc.Net.Client;
 using ImrPredict.Application.Models;
 using ImrPredict.Application.Storage;
-using ImrPredict.Server.V1;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 

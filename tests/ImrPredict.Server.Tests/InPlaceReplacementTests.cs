@@ -1,5 +1,3 @@
-using ImrPredict.TestSupport;
-
 namespace ImrPredict.Server.Tests;
 
 /// <summary>

@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Grpc.Core;
 using Grpc.Net.Client;
-using ImrPredict.Server.V1;
 
 namespace ImrPredict.Server.Tests;
 

@@ -1,6 +1,4 @@
-using Grpc.Core;
 using ImrPredict.Store;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 
@@ -8,17 +6,15 @@ namespace ImrPredict.Server.Tests;
 /// kill -9 during a stream of adds: every acknowledged letter is in the store and, after a restart, readable the moment
 /// the replica says it is ready (a load balancer sends it traffic then).
 /// </summary>
-public sealed class KillDuringAddsTests(ServiceFixture fixture) : IDisposable
+public sealed class KillDuringAddsTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
-    private readonly string _models = fixture.CopyOfModels();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("imr-kill-data-");
 
     [Fact]
     public async Task Every_acknowledged_letter_survives_a_kill()
     {
         var token = TestContext.Current.CancellationToken;
         var letters = Enumerable.Range(0, 400).Select(i => StoreLetters.Letter(seed: 909, index: i)).ToList();
-        var server = new ServerProcess(_models, _data.FullName);
+        var server = Server();
         await server.StartAsync(token);
 
         var acknowledged = new List<StoreLetters.Sent>();
@@ -49,12 +45,12 @@ public sealed class KillDuringAddsTests(ServiceFixture fixture) : IDisposable
         await adding;
         await server.DisposeAsync();
         List<string> missing;
-        using (var store = SqlDeterminationStore.OpenSqlite(Path.Combine(_data.FullName, StoreLocation.SqliteFile)).Value)
+        using (var store = SqlDeterminationStore.OpenSqlite(Path.Combine(Data, StoreLocation.SqliteFile)).Value)
         {
             missing = acknowledged.Where(l => store.Get(l.LetterId).Value is null).Select(l => l.LetterId).ToList();
         }
 
-        await using var restarted = new ServerProcess(_models, _data.FullName);
+        await using var restarted = Server();
         var starting = restarted.StartAsync(token);
         using var http = new HttpClient { BaseAddress = restarted.JsonAddress, Timeout = TimeSpan.FromSeconds(5) };
         var readyAfter = await FirstReadyAsync(http, TimeSpan.FromSeconds(60), token);
@@ -110,11 +106,5 @@ public sealed class KillDuringAddsTests(ServiceFixture fixture) : IDisposable
         }
 
         return null;
-    }
-
-    public void Dispose()
-    {
-        Directory.Delete(_models, recursive: true);
-        _data.Delete(recursive: true);
     }
 }

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ImrPredict.Core.Letters;
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
 
 namespace ImrPredict.Server.Tests;
 

@@ -1,6 +1,3 @@
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
-
 namespace ImrPredict.Server.Tests;
 
 /// <summary>A summary the limits accept is searched whole: its precedents come back, never silently none.</summary>

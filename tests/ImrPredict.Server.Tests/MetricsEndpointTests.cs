@@ -1,6 +1,4 @@
 using System.Text;
-using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 
@@ -8,16 +6,14 @@ namespace ImrPredict.Server.Tests;
 /// <c>/metrics</c> of a server process after a few calls: calls by method and status, predictions, the serving model,
 /// precedents, index lag, refused letters. Its own process: in-memory hosts sharing a test process share meter listeners.
 /// </summary>
-public sealed class MetricsEndpointTests(ServiceFixture fixture) : IDisposable
+public sealed class MetricsEndpointTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
-    private readonly string _models = fixture.CopyOfModels();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("imr-metrics-data-");
 
     [Fact]
     public async Task A_scrape_after_some_calls_counts_them_and_shows_what_is_served()
     {
         var token = TestContext.Current.CancellationToken;
-        await using var server = new ServerProcess(_models, _data.FullName);
+        await using var server = Server();
         await server.StartAsync(token);
         using var http = new HttpClient { BaseAddress = server.JsonAddress };
         var client = server.Client;
@@ -80,11 +76,5 @@ public sealed class MetricsEndpointTests(ServiceFixture fixture) : IDisposable
         response.EnsureSuccessStatusCode();
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         return PrometheusText.Parse(Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(token)));
-    }
-
-    public void Dispose()
-    {
-        Directory.Delete(_models, recursive: true);
-        _data.Delete(recursive: true);
     }
 }

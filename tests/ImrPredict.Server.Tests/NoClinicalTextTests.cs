@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
-using Grpc.Core;
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
@@ -15,12 +12,11 @@ namespace ImrPredict.Server.Tests;
 /// Clinical text never leaves the service through telemetry: after every kind of call (gRPC and JSON, letters as text and
 /// PDF, searches, a refused letter, invalid requests), no metric label, span attribute or log line holds any of it.
 /// </summary>
-public sealed class NoClinicalTextTests(ServiceFixture fixture) : IDisposable
+public sealed class NoClinicalTextTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
     // Words no letter or model has seen, put in every piece of clinical text this test sends.
     private static readonly string[] Markers = ["zorqualith", "vextramine", "plumbrosyne", "quillathorp"];
 
-    private readonly string _models = fixture.CopyOfModels();
 
     [Fact]
     public async Task Metrics_spans_and_logs_hold_no_clinical_text_after_every_kind_of_call()
@@ -28,7 +24,7 @@ public sealed class NoClinicalTextTests(ServiceFixture fixture) : IDisposable
         var token = TestContext.Current.CancellationToken;
         var spans = new List<Activity>();
         var logs = new CapturedLogs();
-        await using var app = new ImrPredictFactory(_models, buildDefault: false, services: services =>
+        await using var app = new ImrPredictFactory(Models, buildDefault: false, services: services =>
         {
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
             services.AddLogging(logging => logging.AddProvider(logs));
@@ -162,6 +158,4 @@ public sealed class NoClinicalTextTests(ServiceFixture fixture) : IDisposable
             Assert.Equal(System.Net.HttpStatusCode.BadRequest, filters.StatusCode);
         }
     }
-
-    public void Dispose() => Directory.Delete(_models, recursive: true);
 }

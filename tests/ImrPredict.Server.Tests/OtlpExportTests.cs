@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 
@@ -11,12 +9,10 @@ namespace ImrPredict.Server.Tests;
 /// With an OTLP endpoint set, a server process sends its traces and metrics there (OTLP over HTTP to a receiver in this
 /// test): the service's spans and instruments arrive, and the bytes on the wire hold none of the clinical text sent.
 /// </summary>
-public sealed class OtlpExportTests(ServiceFixture fixture) : IDisposable
+public sealed class OtlpExportTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
     private static readonly string[] Markers = ["brindlequasar", "thorvexamine"];
 
-    private readonly string _models = fixture.CopyOfModels();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("imr-otlp-data-");
 
     [Fact]
     public async Task Traces_and_metrics_reach_the_collector_without_clinical_text()
@@ -50,7 +46,7 @@ public sealed class OtlpExportTests(ServiceFixture fixture) : IDisposable
             }
         }, token);
 
-        await using var server = new ServerProcess(_models, _data.FullName, new Dictionary<string, string>
+        await using var server = Server(new Dictionary<string, string>
         {
             ["ImrPredict:OtlpEndpoint"] = $"http://127.0.0.1:{port}",
             ["ImrPredict:OtlpProtocol"] = "http/protobuf",
@@ -89,10 +85,4 @@ public sealed class OtlpExportTests(ServiceFixture fixture) : IDisposable
         received.Any(r => r.Path == path && Encoding.UTF8.GetString(r.Body).Contains(text, StringComparison.Ordinal));
 
     private static int FreePort() => ServerProcess.FreePort();
-
-    public void Dispose()
-    {
-        Directory.Delete(_models, recursive: true);
-        _data.Delete(recursive: true);
-    }
 }

@@ -1,6 +1,3 @@
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
-
 namespace ImrPredict.Server.Tests;
 
 /// <summary>Rank and Predict score a case through the same rows: the same case, dates included, gets the same probability.</summary>

@@ -1,6 +1,3 @@
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
-
 namespace ImrPredict.Server.Tests;
 
 /// <summary>

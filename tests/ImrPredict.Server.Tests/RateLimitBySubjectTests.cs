@@ -1,6 +1,3 @@
-using Grpc.Core;
-using ImrPredict.Server.V1;
-
 namespace ImrPredict.Server.Tests;
 
 /// <summary>Rate limits count per caller, not per address: one caller at its limit does not hold back another from the same address.</summary>

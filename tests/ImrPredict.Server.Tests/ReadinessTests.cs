@@ -1,5 +1,4 @@
 using System.Net;
-using ImrPredict.Server.V1;
 using ImrPredict.Store;
 
 namespace ImrPredict.Server.Tests;
@@ -8,22 +7,17 @@ namespace ImrPredict.Server.Tests;
 /// <c>/readyz</c> answers 503 while the precedent index is rebuilt from the store and 200 once it has caught up;
 /// <c>/healthz</c> stays 200 throughout (the process is alive and serving predictions).
 /// </summary>
-public sealed class ReadinessTests(ServiceFixture fixture) : IDisposable
+public sealed class ReadinessTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
-    private readonly string _models = fixture.CopyOfModels();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("imr-ready-data-");
 
     [Fact]
     public async Task Readiness_flips_while_the_index_rebuilds_and_liveness_does_not()
     {
         var token = TestContext.Current.CancellationToken;
         var letters = Enumerable.Range(0, 400).Select(i => StoreLetters.Letter(seed: 616, index: i)).ToList();
-        using (var store = SqlDeterminationStore.OpenSqlite(Path.Combine(_data.FullName, StoreLocation.SqliteFile)).Value)
-        {
-            Assert.True(store.Add(letters.Select(l => new LetterSubmission(System.Text.Encoding.UTF8.GetBytes(l.Content.Text), l.Content.Source)).ToList()).Success);
-        }
+        StoreLetters.Store(Data, letters);
 
-        await using var app = new ImrPredictFactory(_models, buildDefault: false, dataDirectory: _data.FullName);
+        await using var app = new ImrPredictFactory(Models, buildDefault: false, dataDirectory: Data);
         using var http = app.CreateClient();
         var client = app.Client(out var channel);
         using var _ = channel;
@@ -75,11 +69,5 @@ public sealed class ReadinessTests(ServiceFixture fixture) : IDisposable
         }
 
         return (false, body);
-    }
-
-    public void Dispose()
-    {
-        Directory.Delete(_models, recursive: true);
-        _data.Delete(recursive: true);
     }
 }

@@ -1,13 +1,10 @@
 using ImrPredict.Store;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 
 /// <summary>Two server processes (own ports, own index folders) on one PostgreSQL store: what one adds or deletes, both show.</summary>
-public sealed class ReplicaTests(ServiceFixture fixture) : IDisposable
+public sealed class ReplicaTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
-    private readonly string _models = fixture.CopyOfModels();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("imr-replicas-");
     private ThrowawayPostgres? _database;
 
     [Fact]
@@ -16,8 +13,8 @@ public sealed class ReplicaTests(ServiceFixture fixture) : IDisposable
         var token = TestContext.Current.CancellationToken;
         _database = ThrowawayPostgres.Create("replicas");
         var environment = new Dictionary<string, string> { [StoreLocation.ConnectionStringVariable] = _database.ConnectionString };
-        await using var a = new ServerProcess(_models, Path.Combine(_data.FullName, "a"), environment: environment);
-        await using var b = new ServerProcess(_models, Path.Combine(_data.FullName, "b"), environment: environment);
+        await using var a = new ServerProcess(Models, Path.Combine(Data, "a"), environment: environment);
+        await using var b = new ServerProcess(Models, Path.Combine(Data, "b"), environment: environment);
         await a.StartAsync(token);
         await b.StartAsync(token);
         var letter = StoreLetters.Letter(seed: 616, index: 3);
@@ -36,10 +33,9 @@ public sealed class ReplicaTests(ServiceFixture fixture) : IDisposable
         Assert.True(goneFromA, "the other replica still finds the deleted letter after 3 s");
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        Directory.Delete(_models, recursive: true);
-        _data.Delete(recursive: true);
+        base.Dispose(disposing);
         _database?.Dispose();
     }
 }

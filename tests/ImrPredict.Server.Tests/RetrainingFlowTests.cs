@@ -1,15 +1,11 @@
-using ImrPredict.TestSupport;
-
 namespace ImrPredict.Server.Tests;
 
 /// <summary>
 /// The retraining flow of docs/cli.md against a real server process: letters added through the API live in the store, so
 /// publishing a retrained bundle and restarting lose none of them.
 /// </summary>
-public sealed class RetrainingFlowTests(ServiceFixture fixture) : IDisposable
+public sealed class RetrainingFlowTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
-    private readonly string _models = fixture.CopyOfModels();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("imr-retrain-data-");
 
     [Fact]
     public async Task Added_letters_survive_a_published_bundle_and_a_restart()
@@ -17,7 +13,7 @@ public sealed class RetrainingFlowTests(ServiceFixture fixture) : IDisposable
         var token = TestContext.Current.CancellationToken;
         var first = StoreLetters.Letter(seed: 777, index: 1);
         var second = StoreLetters.Letter(seed: 777, index: 2);
-        var server = new ServerProcess(_models, _data.FullName);
+        var server = Server();
         await server.StartAsync(token);
 
         var added = await server.Client.AddDeterminationsAsync(StoreLetters.Request(first), ServerProcess.Key, cancellationToken: token);
@@ -28,7 +24,7 @@ public sealed class RetrainingFlowTests(ServiceFixture fixture) : IDisposable
         var next = await server.Client.AddDeterminationsAsync(StoreLetters.Request(second), ServerProcess.Key, cancellationToken: token);
         await server.DisposeAsync();
 
-        await using var restarted = new ServerProcess(_models, _data.FullName);
+        await using var restarted = Server();
         await restarted.StartAsync(token);
         var afterRestart = (await restarted.Client.GetModelInfoAsync(new V1.GetModelInfoRequest(), cancellationToken: token)).BundleVersion;
 
@@ -46,12 +42,12 @@ public sealed class RetrainingFlowTests(ServiceFixture fixture) : IDisposable
     /// <summary>Publishes as <c>imr train --force</c> does: a complete folder moved into place of the served one.</summary>
     private void PublishRetrainedBundle()
     {
-        var staged = Path.Combine(_models, ".staged");
-        FolderCopy.Copy(Path.Combine(_models, "default"), staged);
+        var staged = Path.Combine(Models, ".staged");
+        FolderCopy.Copy(Path.Combine(Models, "default"), staged);
         var manifest = Path.Combine(staged, "manifest.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("letters-default-", "letters-retrained-", StringComparison.Ordinal));
-        Directory.Move(Path.Combine(_models, "default"), Path.Combine(_models, ".old"));
-        Directory.Move(staged, Path.Combine(_models, "default"));
+        Directory.Move(Path.Combine(Models, "default"), Path.Combine(Models, ".old"));
+        Directory.Move(staged, Path.Combine(Models, "default"));
     }
 
     private static async Task<string> WaitForVersionAsync(ServerProcess server, string prefix, CancellationToken token)
@@ -64,11 +60,5 @@ public sealed class RetrainingFlowTests(ServiceFixture fixture) : IDisposable
         }
 
         return version;
-    }
-
-    public void Dispose()
-    {
-        Directory.Delete(_models, recursive: true);
-        _data.Delete(recursive: true);
     }
 }

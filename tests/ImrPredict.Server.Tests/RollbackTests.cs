@@ -1,5 +1,4 @@
 using ImrPredict.ML.Bundles;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 
@@ -7,17 +6,14 @@ namespace ImrPredict.Server.Tests;
 /// Publishing from the history and rolling back against a real server process: the service swaps to each published
 /// bundle, says when and why it was promoted, and a rollback restores the previous bundle byte for byte.
 /// </summary>
-public sealed class RollbackTests(ServiceFixture fixture) : IDisposable
+public sealed class RollbackTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
-    private readonly string _models = fixture.CopyOfModels();
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("imr-rollback-data-");
-    private readonly DirectoryInfo _staged = Directory.CreateTempSubdirectory("imr-rollback-staged-");
 
     [Fact]
     public async Task Rollback_restores_the_previous_bundle_byte_for_byte_and_the_service_swaps_to_it()
     {
         var token = TestContext.Current.CancellationToken;
-        var history = new BundleHistory(_models);
+        var history = new BundleHistory(Models);
         var first = history.Keep(history.ServingDirectory);
         Assert.True(first.Success, first.Error?.Message);
         Assert.True(history.Publish(first.Value, "promote").Success);
@@ -25,7 +21,7 @@ public sealed class RollbackTests(ServiceFixture fixture) : IDisposable
         Assert.True(second.Success, second.Error?.Message);
         Assert.True(history.Publish(second.Value, "promote").Success);
 
-        await using var server = new ServerProcess(_models, _data.FullName);
+        await using var server = Server();
         await server.StartAsync(token);
         var before = await server.Client.GetModelInfoAsync(new V1.GetModelInfoRequest(), cancellationToken: token);
 
@@ -57,7 +53,7 @@ public sealed class RollbackTests(ServiceFixture fixture) : IDisposable
     [Fact]
     public void Rollback_with_nothing_before_says_so_and_changes_nothing()
     {
-        var history = new BundleHistory(_models);
+        var history = new BundleHistory(Models);
         var unpromoted = history.Rollback();
         var first = history.Keep(history.ServingDirectory).Value;
         history.Publish(first, "promote");
@@ -76,7 +72,7 @@ public sealed class RollbackTests(ServiceFixture fixture) : IDisposable
     /// <summary>A copy of a bundle under another version (same model), as a second training run would give.</summary>
     private string Renamed(string bundle, string prefix)
     {
-        var copy = Path.Combine(_staged.FullName, prefix);
+        var copy = Path.Combine(Folder("staged"), prefix);
         FolderCopy.Copy(bundle, copy);
         File.Delete(Path.Combine(copy, BundlePromotion.FileName));
         var manifest = Path.Combine(copy, ModelBundle.ManifestFile);
@@ -94,12 +90,5 @@ public sealed class RollbackTests(ServiceFixture fixture) : IDisposable
         }
 
         return info;
-    }
-
-    public void Dispose()
-    {
-        Directory.Delete(_models, recursive: true);
-        _data.Delete(recursive: true);
-        _staged.Delete(recursive: true);
     }
 }

@@ -1,8 +1,5 @@
-using Grpc.Core;
 using Grpc.Net.Client;
 using ImrPredict.Application.Security;
-using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 

@@ -1,9 +1,6 @@
-using Grpc.Core;
 using Grpc.Net.Client;
 using ImrPredict.Application.Security;
 using ImrPredict.Server.Tests;
-using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
 
 [assembly: AssemblyFixture(typeof(SecuredServiceFixture))]
 

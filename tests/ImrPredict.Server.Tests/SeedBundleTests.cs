@@ -1,7 +1,5 @@
 using System.Text.Json;
 using ImrPredict.ML.Bundles;
-using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 

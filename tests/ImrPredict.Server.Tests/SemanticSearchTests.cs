@@ -1,8 +1,4 @@
 using Google.Rpc;
-using Grpc.Core;
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
-using ImrPredict.TestSupport;
 
 namespace ImrPredict.Server.Tests;
 

@@ -1,7 +1,5 @@
-using ImrPredict.TestSupport;
 using Grpc.Net.Client;
 using ImrPredict.Server.Tests;
-using ImrPredict.Server.V1;
 
 [assembly: AssemblyFixture(typeof(ServiceFixture))]
 

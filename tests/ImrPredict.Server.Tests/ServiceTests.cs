@@ -2,10 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Google.Rpc;
-using Grpc.Core;
 using Grpc.Health.V1;
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
 
 namespace ImrPredict.Server.Tests;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using ImrPredict.Core.Parsing;
-using ImrPredict.Server.V1;
-using ImrPredict.Synthetic;
+using ImrPredict.Store;
 
 namespace ImrPredict.Server.Tests;
 
@@ -29,5 +28,13 @@ public static class StoreLetters
         var request = new AddDeterminationsRequest();
         request.Letters.AddRange(letters.Select(l => l.Content));
         return request;
+    }
+
+    /// <summary>Puts these letters straight into the SQLite store of a data folder, as a replica's earlier life would have.</summary>
+    public static void Store(string dataDirectory, IEnumerable<Sent> letters)
+    {
+        using var store = SqlDeterminationStore.OpenSqlite(Path.Combine(dataDirectory, StoreLocation.SqliteFile)).Value;
+        var added = store.Add(letters.Select(l => new LetterSubmission(Encoding.UTF8.GetBytes(l.Content.Text), l.Content.Source)).ToList());
+        Assert.True(added.Success, added.Error?.Message);
     }
 }

@@ -1,19 +1,14 @@
-using Grpc.Core;
-using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
-
 namespace ImrPredict.Server.Tests;
 
 /// <summary>A PostgreSQL store that cannot be reached at start: predictions are served; adds and searches say why, naming the setting.</summary>
-public sealed class StoreUnavailableTests(ServiceFixture fixture) : IDisposable
+public sealed class StoreUnavailableTests(ServiceFixture fixture) : IsolatedReplicaTest(fixture.CopyOfModels())
 {
-    private readonly string _models = fixture.CopyOfModels();
 
     [Fact]
     public async Task Predictions_are_served_and_store_calls_name_the_connection_setting()
     {
         var token = TestContext.Current.CancellationToken;
-        await using var app = new ImrPredictFactory(_models, buildDefault: false, settings: new Dictionary<string, string?>
+        await using var app = new ImrPredictFactory(Models, buildDefault: false, settings: new Dictionary<string, string?>
         {
             ["ConnectionStrings:Determinations"] = "Host=127.0.0.1;Port=1;Username=imr;Password=secret;Database=imr;Timeout=1",
         });
@@ -36,6 +31,4 @@ public sealed class StoreUnavailableTests(ServiceFixture fixture) : IDisposable
         Assert.Equal(StatusCode.Unavailable, search.StatusCode);
         Assert.Contains("store", search.Status.Detail, StringComparison.Ordinal);
     }
-
-    public void Dispose() => Directory.Delete(_models, recursive: true);
 }

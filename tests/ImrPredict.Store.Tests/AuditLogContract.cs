@@ -1,5 +1,3 @@
-using ImrPredict.Store.Audit;
-
 namespace ImrPredict.Store.Tests;
 
 /// <summary>What the audit trail does on every engine: append, read by time, subject and letter, and purge by age only.</summary>

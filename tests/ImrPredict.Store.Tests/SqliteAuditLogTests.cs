@@ -1,5 +1,3 @@
-using ImrPredict.Store.Audit;
-
 namespace ImrPredict.Store.Tests;
 
 /// <summary>The audit trail in the SQLite store file.</summary>

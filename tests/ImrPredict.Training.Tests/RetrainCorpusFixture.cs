@@ -1,4 +1,3 @@
-using ImrPredict.TestSupport;
 using System.Globalization;
 using ImrPredict.Synthetic;
 

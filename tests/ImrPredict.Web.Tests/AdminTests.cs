@@ -1,4 +1,3 @@
-using ImrPredict.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace ImrPredict.Web.Tests;

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ImrPredict.Synthetic;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ImrPredict.Web.Tests;

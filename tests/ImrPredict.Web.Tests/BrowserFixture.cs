@@ -1,7 +1,5 @@
 using ImrPredict.Server.V1;
-using ImrPredict.TestSupport;
 using ImrPredict.Web.Tests;
-using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(BrowserFixture))]
 

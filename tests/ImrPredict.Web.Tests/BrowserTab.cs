@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace ImrPredict.Web.Tests;
 
 /// <summary>One browser tab on the service, recording what the console said (script errors, CSP violations) and every request made.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using ImrPredict.TestSupport;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ImrPredict.Web.Tests;

@@ -1,5 +1,4 @@
 using ImrPredict.Server.V1;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ImrPredict.Web.Tests;

@@ -1,5 +1,4 @@
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ImrPredict.Web.Tests;

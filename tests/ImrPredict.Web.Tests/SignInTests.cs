@@ -1,8 +1,6 @@
 using Grpc.Core;
 using ImrPredict.Server.V1;
 using ImrPredict.Synthetic;
-using ImrPredict.TestSupport;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ImrPredict.Web.Tests;

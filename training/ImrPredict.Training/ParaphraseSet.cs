@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ImrPredict.Core.Results;
 using ImrPredict.Search;
 using ImrPredict.Search.Evaluation;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ImrPredict.Training.Commands;
 
 var root = new RootCommand("imr: parse IMR determination letters, generate corpora, train and evaluate models, build precedent indexes.");

@@ -119,59 +119,45 @@ public static class EvaluationReport
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static void PlotRoc(string path, IReadOnlyList<ScoredModel> models, bool[] labels)
+    private static void PlotRoc(string path, IReadOnlyList<ScoredModel> models, bool[] labels) =>
+        PlotLines(path, "ROC", "false positive rate", "true positive rate (Overturned)", Alignment.LowerRight, diagonal: true, markerSize: null,
+            models.Select(m => (RocCurve(m.Probabilities, labels), Invariant($"{m.Name} (AUC {m.Metrics.RocAuc:F3})"))));
+
+    private static void PlotPr(string path, IReadOnlyList<ScoredModel> models, bool[] labels) =>
+        PlotLines(path, "Precision-recall for Overturned", "recall", "precision", Alignment.UpperRight, diagonal: false, markerSize: null,
+            models.Select(m => (PrCurve(m.Probabilities, labels), Invariant($"{m.Name} (AP {m.Metrics.PrAuc:F3})"))));
+
+    private static void PlotCalibration(string path, IReadOnlyList<ScoredModel> models) =>
+        PlotLines(path, "Calibration", "mean predicted probability", "observed overturn rate", Alignment.UpperLeft, diagonal: true, markerSize: 6,
+            models.Where(m => m.Metrics.Reliability.Count > 1).Select(m =>
+                ((m.Metrics.Reliability.Select(b => b.MeanPredicted).ToArray(), m.Metrics.Reliability.Select(b => b.ObservedRate).ToArray()),
+                    Invariant($"{m.Name} (ECE {m.Metrics.Ece:F3})"))));
+
+    /// <summary>One line a model, with an optional dashed diagonal (chance for ROC, perfect calibration), saved as a 640×480 PNG.</summary>
+    private static void PlotLines(
+        string path, string title, string xLabel, string yLabel, Alignment legend, bool diagonal, float? markerSize,
+        IEnumerable<((double[] Xs, double[] Ys) Points, string Legend)> lines)
     {
         var plot = new Plot();
-        foreach (var model in models)
+        foreach (var ((xs, ys), text) in lines)
         {
-            var (xs, ys) = RocCurve(model.Probabilities, labels);
             var line = plot.Add.ScatterLine(xs, ys);
-            line.LegendText = Invariant($"{model.Name} (AUC {model.Metrics.RocAuc:F3})");
+            line.LegendText = text;
+            if (markerSize is { } size)
+            {
+                line.MarkerSize = size;
+            }
         }
 
-        var diagonal = plot.Add.Line(0, 0, 1, 1);
-        diagonal.LinePattern = LinePattern.Dashed;
-        plot.Title("ROC");
-        plot.XLabel("false positive rate");
-        plot.YLabel("true positive rate (Overturned)");
-        plot.ShowLegend(Alignment.LowerRight);
-        plot.SavePng(path, 640, 480);
-    }
-
-    private static void PlotPr(string path, IReadOnlyList<ScoredModel> models, bool[] labels)
-    {
-        var plot = new Plot();
-        foreach (var model in models)
+        if (diagonal)
         {
-            var (xs, ys) = PrCurve(model.Probabilities, labels);
-            var line = plot.Add.ScatterLine(xs, ys);
-            line.LegendText = Invariant($"{model.Name} (AP {model.Metrics.PrAuc:F3})");
+            plot.Add.Line(0, 0, 1, 1).LinePattern = LinePattern.Dashed;
         }
 
-        plot.Title("Precision-recall for Overturned");
-        plot.XLabel("recall");
-        plot.YLabel("precision");
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, 640, 480);
-    }
-
-    private static void PlotCalibration(string path, IReadOnlyList<ScoredModel> models)
-    {
-        var plot = new Plot();
-        foreach (var model in models.Where(m => m.Metrics.Reliability.Count > 1))
-        {
-            var bins = model.Metrics.Reliability;
-            var line = plot.Add.ScatterLine(bins.Select(b => b.MeanPredicted).ToArray(), bins.Select(b => b.ObservedRate).ToArray());
-            line.LegendText = Invariant($"{model.Name} (ECE {model.Metrics.Ece:F3})");
-            line.MarkerSize = 6;
-        }
-
-        var diagonal = plot.Add.Line(0, 0, 1, 1);
-        diagonal.LinePattern = LinePattern.Dashed;
-        plot.Title("Calibration");
-        plot.XLabel("mean predicted probability");
-        plot.YLabel("observed overturn rate");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.ShowLegend(legend);
         plot.SavePng(path, 640, 480);
     }
 

@@ -1,13 +1,6 @@
-using System.CommandLine;
 using ImrPredict.Core.Parsing;
 using ImrPredict.ML;
-using ImrPredict.ML.Bundles;
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Evaluation;
-using ImrPredict.ML.Training;
-using ImrPredict.Store;
 using ImrPredict.Synthetic;
-using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
 

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using ImrPredict.ML.Bundles;
-
 namespace ImrPredict.Training.Commands;
 
 /// <summary><c>imr bundles</c>, <c>imr promote VERSION</c>, <c>imr rollback</c>: the history of promoted bundles and atomic publication.</summary>

@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using ImrPredict.Core.Letters;
 using ImrPredict.ML.Training.Criteria;
-using ImrPredict.ML.Data;
 
 namespace ImrPredict.Training.Commands;
 

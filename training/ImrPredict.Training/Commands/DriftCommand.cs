@@ -1,16 +1,8 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Text;
-using ImrPredict.Core.Letters;
-using ImrPredict.ML.Bundles;
 using ImrPredict.ML.Calibration;
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Evaluation;
 using ImrPredict.ML.Prediction;
-using ImrPredict.ML.Training;
 using ImrPredict.ML.Training.Calibration;
 using ImrPredict.ML.Training.Retraining;
-using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
 

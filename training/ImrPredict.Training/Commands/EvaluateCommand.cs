@@ -1,13 +1,6 @@
-using System.CommandLine;
-using System.Text.Json;
 using ImrPredict.ML;
-using ImrPredict.ML.Bundles;
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Evaluation;
 using ImrPredict.ML.Prediction;
-using ImrPredict.ML.Training;
 using ImrPredict.ML.Training.Calibration;
-using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
 

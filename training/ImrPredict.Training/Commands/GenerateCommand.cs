@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Diagnostics;
-using ImrPredict.Core.Letters;
 using ImrPredict.Synthetic;
 
 namespace ImrPredict.Training.Commands;

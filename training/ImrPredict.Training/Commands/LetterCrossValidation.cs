@@ -1,10 +1,5 @@
-using System.Text.Json;
 using ImrPredict.ML;
-using ImrPredict.ML.Bundles;
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Training;
 using ImrPredict.ML.Training.Evaluation;
-using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
 

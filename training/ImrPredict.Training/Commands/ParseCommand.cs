@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text;
 using ImrPredict.Core.Json;
 using ImrPredict.Core.Parsing;

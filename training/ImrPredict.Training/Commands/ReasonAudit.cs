@@ -1,6 +1,5 @@
 using ImrPredict.Application.Cases.Explanations;
 using ImrPredict.Core.Criteria;
-using ImrPredict.ML.Data;
 using ImrPredict.ML.Prediction;
 
 namespace ImrPredict.Training.Commands;

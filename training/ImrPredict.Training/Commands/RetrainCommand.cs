@@ -1,12 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using ImrPredict.Core.Letters;
-using ImrPredict.ML.Bundles;
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Evaluation;
-using ImrPredict.ML.Training;
 using ImrPredict.ML.Training.Retraining;
-using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
 

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using ImrPredict.Core.Letters;
-using ImrPredict.ML.Data;
 using ImrPredict.Search;
 using ImrPredict.Search.Evaluation;
 using ImrPredict.Search.Semantic;

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using ImrPredict.Application.Security;
-using ImrPredict.Store;
 using ImrPredict.Store.Audit;
 
 namespace ImrPredict.Training.Commands;

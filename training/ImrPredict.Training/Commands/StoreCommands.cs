@@ -1,9 +1,7 @@
-using System.CommandLine;
 using System.Diagnostics;
 using ImrPredict.Application;
 using ImrPredict.Application.Storage;
 using ImrPredict.Core.Parsing;
-using ImrPredict.Store;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImrPredict.Training.Commands;

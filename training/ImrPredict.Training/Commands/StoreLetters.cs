@@ -1,6 +1,4 @@
-using ImrPredict.Core.Letters;
 using ImrPredict.Core.Results;
-using ImrPredict.Store;
 
 namespace ImrPredict.Training.Commands;
 

@@ -1,5 +1,3 @@
-using ImrPredict.Store;
-
 namespace ImrPredict.Training.Commands;
 
 /// <summary>The options every store command shares: the data folder of the SQLite store (PostgreSQL from the environment).</summary>

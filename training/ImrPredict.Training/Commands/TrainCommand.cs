@@ -1,13 +1,5 @@
-using System.CommandLine;
 using System.Diagnostics;
-using ImrPredict.Core.Letters;
 using ImrPredict.ML;
-using ImrPredict.ML.Bundles;
-using ImrPredict.ML.Data;
-using ImrPredict.ML.Evaluation;
-using ImrPredict.ML.Training;
-using ImrPredict.Store;
-using Microsoft.ML;
 
 namespace ImrPredict.Training.Commands;
 
