@@ -64,7 +64,6 @@ public static class ApplicationServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<IServingModels>(provider => provider.GetRequiredService<ModelHost>());
-        services.AddSingleton<LegacyIndexImport>();
         services.AddSingleton<AssessCase>();
         services.AddSingleton<AssessLetter>();
         services.AddSingleton<RankCases>();

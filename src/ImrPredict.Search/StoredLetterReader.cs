@@ -11,6 +11,9 @@ namespace ImrPredict.Search;
 /// </summary>
 public static class StoredLetterReader
 {
+    /// <summary>The index folder inside a bundle made before the store.</summary>
+    public const string LegacyBundleFolder = "index";
+
     /// <summary>The letters of the index folder, or why it cannot be read.</summary>
     public static Core.Results.Result<IReadOnlyList<ImrLetter>, SearchErrorCode> Read(string folder)
     {

@@ -1,6 +1,7 @@
 using ImrPredict.Application.Models;
 using ImrPredict.Application.Storage;
 using ImrPredict.ML.Bundles;
+using ImrPredict.Search;
 using Microsoft.Extensions.Options;
 
 namespace ImrPredict.Server;
@@ -9,7 +10,7 @@ namespace ImrPredict.Server;
 /// Loads the bundle at start, before the listener opens (building the default one first, in the background, when absent), then watches
 /// the bundle folder and loads a newly published bundle; a damaged one is refused and the previous one keeps serving.
 /// </summary>
-public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap bootstrap, LegacyIndexImport legacyIndex, IOptions<ImrPredictOptions> options,
+public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap bootstrap, IOptions<ImrPredictOptions> options,
     IHostEnvironment environment, ILogger<ModelLoader> logger)
     : BackgroundService
 {
@@ -35,7 +36,7 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
         if (File.Exists(manifest))
         {
             _triedAtStart = true;
-            ImportLegacyIndex();
+            WarnOfLegacyIndex();
             // A bundle refused here is not tried again until another one is published.
             _refusedIdentity = host.TryLoad(host.BundleDirectory) ? null : PublishedIdentity(manifest);
         }
@@ -98,11 +99,16 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
         }
     }
 
-    private void ImportLegacyIndex()
+    /// <summary>
+    /// A bundle made before the store carries its precedent index, whose letters the store may lack: the service never
+    /// imports them itself (an operator's one-off job, <c>imr import-index</c>), and says so at each start until done.
+    /// </summary>
+    private void WarnOfLegacyIndex()
     {
-        if (legacyIndex.Run(host.BundleDirectory) is { } importProblem)
+        var folder = Path.Combine(host.BundleDirectory, StoredLetterReader.LegacyBundleFolder);
+        if (Directory.Exists(folder))
         {
-            LogImportFailed(logger, importProblem);
+            LogLegacyIndex(logger, folder, host.BundleDirectory);
         }
     }
 
@@ -120,7 +126,7 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
                     host.Unavailable($"the default bundle could not be built: {failure}");
                 }
 
-                ImportLegacyIndex();
+                WarnOfLegacyIndex();
                 if (File.Exists(Path.Combine(host.BundleDirectory, ModelBundle.ManifestFile)) || host.LastError is null)
                 {
                     host.TryLoad(host.BundleDirectory);
@@ -208,8 +214,8 @@ public sealed partial class ModelLoader(ModelHost host, DefaultBundleBootstrap b
     [LoggerMessage(Level = LogLevel.Error, Message = "Building the default bundle failed; predictions answer UNAVAILABLE: {Reason}")]
     private static partial void LogBootstrapFailed(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The bundle's old precedent index was not imported into the store (it stays in place and is tried again at the next start): {Reason}")]
-    private static partial void LogImportFailed(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The bundle carries a precedent index made before the store ({Folder}); its letters are searched only once they are in the store: run imr import-index {Bundle} --data-dir <the service's data folder>")]
+    private static partial void LogLegacyIndex(ILogger logger, string folder, string bundle);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The served bundle was not kept in the models folder's history, so imr rollback cannot return to it once it is replaced: {Reason}")]
     private static partial void LogNotKept(ILogger logger, string reason);

@@ -3,18 +3,6 @@ namespace ImrPredict.Core.Tests;
 /// <summary>The header table in every arrangement extractors give it.</summary>
 public class HeaderArrangementTests
 {
-    private const string Body = """
-        HOW THE IMR FINAL DETERMINATION WAS MADE
-        MAXIMUS Federal Services sent the complete case file to an expert reviewer.
-        CLINICAL CASE SUMMARY
-        The injured worker is a 48 year old male with neck pain.
-        IMR ISSUES, DECISIONS AND RATIONALES
-        MRI of the cervical spine: Upheld
-        Claims Administrator guideline: Decision based on MTUS Neck and Upper Back Complaints 2004.
-        MAXIMUS guideline: Decision based on MTUS Neck and Upper Back Complaints 2004.
-        Decision rationale: The request for an MRI of the cervical spine is not medically necessary.
-        """;
-
     private static readonly LetterHeader Full = new("CM16-0213037", new DateOnly(2016, 11, 9), new DateOnly(2016, 10, 13),
         new DateOnly(2016, 12, 9), new DateOnly(2016, 11, 3), "Standard", new DateOnly(2016, 11, 4));
 
@@ -61,7 +49,7 @@ public class HeaderArrangementTests
     [MemberData(nameof(Arrangements))]
     public void Header_fields_are_read_in_every_arrangement(string arrangement, string header, LetterHeader expected)
     {
-        var result = LetterTextParser.Parse(header + "\n" + Body);
+        var result = LetterTextParser.Parse(header + "\n" + OneItemLetter.Body);
 
         Assert.True(result.Success, $"{arrangement}: {result.Error}");
         Assert.Equal(expected, result.Value.Header);
@@ -74,8 +62,8 @@ public class HeaderArrangementTests
         const string plain = "Case Number:\nDate Assigned:\nDecision Date:\nPriority:\n\nCM16-0213037\n11/09/2016\n12/09/2016\nStandard\n\nDate of Injury:\nUR Denial Date:\nApplication\nReceived:\n\n10/13/2016\n11/03/2016\n11/04/2016";
         const string layout = "Case Number:          CM16-0213037\nDate Assigned:        11/09/2016      Date of Injury:      10/13/2016\nDecision Date:        12/09/2016      UR Denial Date:      11/03/2016\nPriority:             Standard        Application          11/04/2016\n                                      Received:";
 
-        var fromPlain = LetterTextParser.Parse(plain + "\n" + Body).Value;
-        var fromLayout = LetterTextParser.Parse(layout + "\n" + Body).Value;
+        var fromPlain = LetterTextParser.Parse(plain + "\n" + OneItemLetter.Body).Value;
+        var fromLayout = LetterTextParser.Parse(layout + "\n" + OneItemLetter.Body).Value;
 
         Assert.Equal("CM16-0213037", fromPlain.LetterId);
         Assert.Equal(fromLayout.LetterId, fromPlain.LetterId);

@@ -3,19 +3,6 @@ namespace ImrPredict.Core.Tests;
 /// <summary>A letter whose items all have a decision and a rationale parses, with a warning for what looked odd; one that cannot stays an error.</summary>
 public class ParseWarningTests
 {
-    private const string Letter = """
-        Case Number: CM16-0213037
-        HOW THE IMR FINAL DETERMINATION WAS MADE
-        MAXIMUS Federal Services sent the complete case file to an expert reviewer.
-        CLINICAL CASE SUMMARY
-        The injured worker is a 48 year old male with neck pain.
-        IMR ISSUES, DECISIONS AND RATIONALES
-        MRI of the cervical spine: Upheld
-        Claims Administrator guideline: Decision based on MTUS Neck and Upper Back Complaints 2004.
-        MAXIMUS guideline: Decision based on MTUS Neck and Upper Back Complaints 2004.
-        Decision rationale: There is no red flag. The request for an MRI of the cervical spine is not medically necessary.
-        """;
-
     public static TheoryData<string, string, string, ParseWarningCode, Decision> Warned() => new()
     {
         { "no full stop after the verdict", "is not medically necessary.", "is not medically necessary", ParseWarningCode.NoClosingPunctuation, Decision.Upheld },
@@ -30,8 +17,8 @@ public class ParseWarningTests
     [MemberData(nameof(Warned))]
     public void Odd_but_complete_letters_parse_with_a_warning(string oddity, string find, string replace, ParseWarningCode code, Decision decision)
     {
-        var text = Letter.Replace(find, replace, StringComparison.Ordinal);
-        Assert.NotEqual(Letter, text);
+        var text = OneItemLetter.WithCaseNumber.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(OneItemLetter.WithCaseNumber, text);
 
         var result = LetterTextParser.Parse(text);
 
@@ -44,7 +31,7 @@ public class ParseWarningTests
     [Fact]
     public void A_clean_letter_has_no_warnings()
     {
-        var result = LetterTextParser.Parse(Letter);
+        var result = LetterTextParser.Parse(OneItemLetter.WithCaseNumber);
 
         Assert.True(result.Success, result.Error?.ToString());
         Assert.Empty(result.Value.Warnings);
@@ -62,7 +49,7 @@ public class ParseWarningTests
     [MemberData(nameof(Refused))]
     public void Letters_that_cannot_give_every_item_with_its_decision_and_rationale_stay_errors(string fault, string find, string replace, ParseErrorCode code)
     {
-        var result = LetterTextParser.Parse(Letter.Replace(find, replace, StringComparison.Ordinal));
+        var result = LetterTextParser.Parse(OneItemLetter.WithCaseNumber.Replace(find, replace, StringComparison.Ordinal));
 
         Assert.False(result.Success, fault);
         Assert.Equal(code, result.Error!.Code);

@@ -26,9 +26,7 @@ public sealed class InPlaceReplacementTests(FreshBundlesFixture fresh) : IDispos
         FreshBundlesFixture.Expect(trained);
         Assert.Contains(" train ", listed.Output, StringComparison.Ordinal);
         FreshBundlesFixture.Expect(rollback);
-        var restored = FreshBundlesFixture.Hashes(Serving);
-        Assert.True(restored.Remove("promotion.json"));
-        Assert.Equal(bootstrapped.OrderBy(e => e.Key), restored.OrderBy(e => e.Key));
+        AssertServedAsBootstrapped(bootstrapped);
     }
 
     [Fact]
@@ -51,9 +49,7 @@ public sealed class InPlaceReplacementTests(FreshBundlesFixture fresh) : IDispos
         Assert.Equal(b, served);
         Assert.True(adopted, "the service did not record the bundle it found in place");
         FreshBundlesFixture.Expect(rollback);
-        var restored = FreshBundlesFixture.Hashes(Serving);
-        Assert.True(restored.Remove("promotion.json"));
-        Assert.Equal(bootstrapped.OrderBy(e => e.Key), restored.OrderBy(e => e.Key));
+        AssertServedAsBootstrapped(bootstrapped);
         Assert.Equal(FreshBundlesFixture.VersionOf(Serving), back);
     }
 
@@ -90,9 +86,7 @@ public sealed class InPlaceReplacementTests(FreshBundlesFixture fresh) : IDispos
         FreshBundlesFixture.Expect(promoted);
         Assert.DoesNotContain("lost", promoted.Error, StringComparison.Ordinal);
         FreshBundlesFixture.Expect(rollback);
-        var restored = FreshBundlesFixture.Hashes(Serving);
-        Assert.True(restored.Remove("promotion.json"));
-        Assert.Equal(bootstrapped.OrderBy(e => e.Key), restored.OrderBy(e => e.Key));
+        AssertServedAsBootstrapped(bootstrapped);
     }
 
     /// <summary>4 KB zeroed inside the serving model.zip: it no longer matches its manifest's hash.</summary>
@@ -124,5 +118,13 @@ public sealed class InPlaceReplacementTests(FreshBundlesFixture fresh) : IDispos
     {
         Directory.Delete(_models, recursive: true);
         _data.Delete(recursive: true);
+    }
+
+    /// <summary>The serving folder holds the bootstrapped bundle byte for byte, beside the record of its promotion.</summary>
+    private void AssertServedAsBootstrapped(IReadOnlyDictionary<string, string> bootstrapped)
+    {
+        var restored = FreshBundlesFixture.Hashes(Serving);
+        Assert.True(restored.Remove("promotion.json"));
+        Assert.Equal(bootstrapped.OrderBy(e => e.Key), restored.OrderBy(e => e.Key));
     }
 }

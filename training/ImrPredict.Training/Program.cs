@@ -16,6 +16,7 @@ root.Subcommands.Add(StoreCommands.Ingest());
 root.Subcommands.Add(StoreCommands.Delete());
 root.Subcommands.Add(StoreCommands.Reparse());
 root.Subcommands.Add(StoreCommands.Reindex());
+root.Subcommands.Add(StoreCommands.ImportIndex());
 root.Subcommands.Add(SearchCommands.Index());
 root.Subcommands.Add(SearchCommands.Search());
 root.Subcommands.Add(SearchCommands.Evaluate());

@@ -2,13 +2,15 @@ using System.Diagnostics;
 using ImrPredict.Application;
 using ImrPredict.Application.Storage;
 using ImrPredict.Core.Parsing;
+using ImrPredict.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImrPredict.Training.Commands;
 
 /// <summary>
 /// The store's jobs: <c>imr ingest</c> (folders of letters into the store), <c>imr delete</c>, <c>imr reparse</c> (after a parser
-/// upgrade) and <c>imr reindex</c> (a precedent index rebuilt from the store). Each uses the service's store: the SQLite file
+/// upgrade), <c>imr reindex</c> (a precedent index rebuilt from the store) and <c>imr import-index</c> (the letters of an index made
+/// before the store). Each uses the service's store: the SQLite file
 /// under <c>--data-dir</c>, or PostgreSQL when <c>ConnectionStrings__Determinations</c> is set.
 /// </summary>
 internal static class StoreCommands
@@ -133,6 +135,63 @@ internal static class StoreCommands
             Console.WriteLine($"indexed {view.Count:N0} items through sequence {view.AppliedSequence} into {folder} in {stopwatch.Elapsed.TotalSeconds:N1} s");
             return 0;
         });
+        return command;
+    }
+
+    public static Command ImportIndex()
+    {
+        var folder = new Argument<DirectoryInfo>("folder") { Description = $"An index made before the store: a bundle folder with {StoredLetterReader.LegacyBundleFolder}/ in it, or that index folder itself." };
+        var dataDirectory = StoreOptions.DataDirectory();
+        var command = new Command("import-index", "Keep in the store the letters of a precedent index made before the store (a bundle's index/), then rename the folder so it is imported once.")
+        {
+            folder, dataDirectory,
+        };
+        command.SetAction(result => WithStore(result.GetRequiredValue(dataDirectory), "import-index", store =>
+        {
+            var given = result.GetRequiredValue(folder).FullName;
+            var index = Path.Combine(given, StoredLetterReader.LegacyBundleFolder);
+            index = Directory.Exists(index) ? index : given;
+            if (!Directory.Exists(index) || !Directory.EnumerateFiles(index, "segments_*").Any())
+            {
+                return Fail("import-index", $"there is no index at '{given}' (an index has segments_N files; one imported before was renamed {StoredLetterReader.LegacyBundleFolder}.imported-…)");
+            }
+
+            var read = StoredLetterReader.Read(index);
+            if (!read.TryGetValue(out var letters))
+            {
+                return Fail("import-index", read.Error.Message);
+            }
+
+            // Only the letters the store does not hold: a letter added since, or imported before, keeps what the store has.
+            var missing = new List<ParsedSubmission>();
+            foreach (var letter in letters)
+            {
+                var held = store.Get(letter.LetterId);
+                if (!held.Success)
+                {
+                    return Fail("import-index", held.Error.Message);
+                }
+
+                if (held.Value is null)
+                {
+                    missing.Add(new ParsedSubmission(letter, index));
+                }
+            }
+
+            foreach (var batch in missing.Chunk(Batch))
+            {
+                var added = store.AddParsed(batch);
+                if (!added.Success)
+                {
+                    return Fail("import-index", $"{added.Error.Message}; the batches before it were kept and the index was left in place");
+                }
+            }
+
+            var imported = $"{index}.imported-{DateTime.UtcNow:yyyyMMddHHmmss}";
+            Directory.Move(index, imported);
+            Console.WriteLine($"imported {missing.Count:N0} of {letters.Count:N0} letters into the {store.Description}; the index is now {imported}");
+            return 0;
+        }));
         return command;
     }
 
