@@ -7,8 +7,11 @@ namespace ImrPredict.Application;
 /// <summary>The errors use cases share, worded once.</summary>
 internal static class UseCaseErrors
 {
-    public static Error<ApplicationErrorCode> Invalid(FieldViolation violation) =>
-        new(ApplicationErrorCode.InvalidArgument, violation.Description, violation.Field);
+    public static Error<ApplicationErrorCode> Invalid(FieldViolation violation) => Invalid([violation]);
+
+    /// <summary>INVALID_ARGUMENT naming every field at fault (at least one); the message and field are the first's.</summary>
+    public static Error<ApplicationErrorCode> Invalid(IReadOnlyList<FieldViolation> violations) =>
+        new(ApplicationErrorCode.InvalidArgument, violations[0].Description, violations[0].Field) { Violations = violations };
 
     public static Error<ApplicationErrorCode> NoModel(IServingModels models) =>
         new(ApplicationErrorCode.NoModel, models.LastError is { } reason

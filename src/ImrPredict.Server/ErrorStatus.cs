@@ -31,9 +31,14 @@ public static class ErrorStatus
     public static RpcException ToRpcException(Error<ApplicationErrorCode> error)
     {
         var code = Table.TryGetValue(error.Code, out var mapped) ? mapped : Code.Internal;
-        return code == Code.InvalidArgument
-            ? Invalid([new BadRequest.Types.FieldViolation { Field = error.Field ?? "request", Description = error.Message }])
-            : Failed(code, error.Message);
+        if (code != Code.InvalidArgument)
+        {
+            return Failed(code, error.Message);
+        }
+
+        return Invalid(error.Violations.Count > 0
+            ? error.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }).ToList()
+            : [new BadRequest.Types.FieldViolation { Field = error.Field ?? "request", Description = error.Message }]);
     }
 
     /// <summary>INVALID_ARGUMENT with every field violation in its details.</summary>

@@ -47,9 +47,18 @@ public sealed partial class AuditTrail(StorageOptions storage, DeterminationStor
     /// <summary>The audit log, opening it when it is not open yet.</summary>
     public Result<IAuditLog, StoreErrorCode> Log() => _log.Value.Get();
 
-    /// <summary>The records that match, newest first.</summary>
+    /// <summary>The most records one read returns, and how many a read returns when the query says 0.</summary>
+    public const int MaxRecords = 1000, DefaultRecords = 100;
+
+    /// <summary>The records that match, newest first; <see cref="AuditQuery.Max"/> 0 reads <see cref="DefaultRecords"/>.</summary>
     public Result<IReadOnlyList<AuditRecord>, ApplicationErrorCode> Read(AuditQuery query)
     {
+        if (query.Max is < 0 or > MaxRecords)
+        {
+            return UseCaseErrors.Invalid(new FieldViolation("max", $"must be 0 (default {DefaultRecords}) to {MaxRecords}"));
+        }
+
+        query = query.Max == 0 ? query with { Max = DefaultRecords } : query;
         var opened = Log();
         if (!opened.TryGetValue(out var log))
         {

@@ -12,28 +12,44 @@ namespace ImrPredict.Application.Cases;
 /// <summary>Assesses one case: each item's probability of being overturned, why, and the most similar precedents.</summary>
 public sealed class AssessCase(IServingModels models, PrecedentView precedentView, IOptions<ServiceLimits> limits, ServiceMetrics metrics)
 {
+    /// <summary>Everything wrong with the request, in the API's field names; empty when <see cref="Run(CaseInput, int, int, CancellationToken)"/> would take it.</summary>
+    public IReadOnlyList<FieldViolation> Check(CaseInput input, int contributions, int precedents) => Check(input, contributions, precedents, datesAsWritten: false);
+
     /// <summary>Assesses <paramref name="input"/>; a failed precedent search is an error, never silently no precedents.</summary>
     public Result<CaseAssessment, ApplicationErrorCode> Run(CaseInput input, int contributions, int precedents, CancellationToken cancellationToken) =>
         Run(input, contributions, precedents, datesAsWritten: false, cancellationToken);
 
     /// <summary>As <see cref="Run(CaseInput, int, int, CancellationToken)"/>; a letter's dates are taken as written, even out of order, as in training.</summary>
-    internal Result<CaseAssessment, ApplicationErrorCode> Run(CaseInput input, int contributions, int precedents, bool datesAsWritten, CancellationToken cancellationToken)
+    internal IReadOnlyList<FieldViolation> Check(CaseInput input, int contributions, int precedents, bool datesAsWritten)
     {
         var limit = limits.Value;
-        var violations = CaseValidator.Check(input, limit, datesAsWritten: datesAsWritten);
-        if (violations.Count > 0)
-        {
-            return UseCaseErrors.Invalid(violations[0]);
-        }
+        var violations = new List<FieldViolation>();
+        CaseValidator.Validate(input, limit, string.Empty, violations, datesAsWritten);
+        ExplanationCounts(contributions, precedents, violations);
+        return violations;
+    }
 
+    /// <summary>How many contributions and precedents an answer may explain itself with: the same rule for a case and a letter.</summary>
+    internal void ExplanationCounts(int contributions, int precedents, ICollection<FieldViolation> violations)
+    {
+        var limit = limits.Value;
         if (contributions < 0 || contributions > limit.MaxContributions)
         {
-            return UseCaseErrors.Invalid(new FieldViolation("contributions", $"must be 0 to {limit.MaxContributions}"));
+            violations.Add(new FieldViolation("contributions", $"must be 0 to {limit.MaxContributions}"));
         }
 
         if (precedents < 0 || precedents > limit.MaxPrecedents)
         {
-            return UseCaseErrors.Invalid(new FieldViolation("precedents", $"must be 0 to {limit.MaxPrecedents}"));
+            violations.Add(new FieldViolation("precedents", $"must be 0 to {limit.MaxPrecedents}"));
+        }
+    }
+
+    internal Result<CaseAssessment, ApplicationErrorCode> Run(CaseInput input, int contributions, int precedents, bool datesAsWritten, CancellationToken cancellationToken)
+    {
+        var violations = Check(input, contributions, precedents, datesAsWritten);
+        if (violations.Count > 0)
+        {
+            return UseCaseErrors.Invalid(violations);
         }
 
         if (models.Current is not { } model)

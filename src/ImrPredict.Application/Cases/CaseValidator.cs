@@ -1,3 +1,5 @@
+using ImrPredict.Core.Results;
+
 namespace ImrPredict.Application.Cases;
 
 /// <summary>Checks a case against the <see cref="ServiceLimits"/>; field names are the API's.</summary>

@@ -11,27 +11,37 @@ namespace ImrPredict.Application.Cases;
 public sealed class RankCases(IServingModels models, IOptions<ServiceLimits> limits, ServiceMetrics metrics)
 {
     /// <summary>
+    /// Everything wrong with a ranking request, in the API's field names (<c>cases[2].items[0].requested_item</c>): too few
+    /// or too many cases, then each case's own faults (cases past the limit are not read).
+    /// </summary>
+    public IReadOnlyList<FieldViolation> Check(IReadOnlyList<CaseInput> cases)
+    {
+        var limit = limits.Value;
+        var violations = new List<FieldViolation>();
+        if (cases.Count == 0 || cases.Count > limit.MaxCasesPerRanking)
+        {
+            violations.Add(new FieldViolation("cases", cases.Count == 0 ? "give at least one case" : $"at most {limit.MaxCasesPerRanking} cases per ranking"));
+        }
+
+        for (var c = 0; c < Math.Min(cases.Count, limit.MaxCasesPerRanking); c++)
+        {
+            CaseValidator.Validate(cases[c], limit, $"cases[{c}].", violations);
+        }
+
+        return violations;
+    }
+
+    /// <summary>
     /// Ranks <paramref name="cases"/>; a case without an id is named by its position. With <paramref name="topReasons"/>,
     /// each item also gets its strongest reason (a criterion when one leads), for a triage sheet to say why it ranks where it does;
     /// that costs an explanation per item (about a millisecond) on top of the batch scoring.
     /// </summary>
     public Result<CaseRanking, ApplicationErrorCode> Run(IReadOnlyList<CaseInput> cases, CancellationToken cancellationToken, bool topReasons = false)
     {
-        var limit = limits.Value;
-        if (cases.Count == 0 || cases.Count > limit.MaxCasesPerRanking)
-        {
-            return UseCaseErrors.Invalid(new FieldViolation("cases", cases.Count == 0 ? "give at least one case" : $"at most {limit.MaxCasesPerRanking} cases per ranking"));
-        }
-
-        var violations = new List<FieldViolation>();
-        for (var c = 0; c < cases.Count && violations.Count == 0; c++)
-        {
-            CaseValidator.Validate(cases[c], limit, $"cases[{c}].", violations);
-        }
-
+        var violations = Check(cases);
         if (violations.Count > 0)
         {
-            return UseCaseErrors.Invalid(violations[0]);
+            return UseCaseErrors.Invalid(violations);
         }
 
         if (models.Current is not { } model)

@@ -7,11 +7,14 @@ namespace ImrPredict.Application.Precedents;
 /// <param name="ClinicalSummary">The case's summary, for a search by case.</param>
 /// <param name="RequestedItem">The case's requested item, for a search by case.</param>
 /// <param name="Filters">Decision, categories, guideline sources, decision dates.</param>
-/// <param name="PageSize">Hits per page.</param>
+/// <param name="PageSize">Hits per page; 0 for the default, 10.</param>
 /// <param name="Page">The page, from 0.</param>
 /// <param name="Mode">lexical, semantic or hybrid; empty for the service's default.</param>
 public sealed record PrecedentQuery(string? Text, string? ClinicalSummary, string? RequestedItem, SearchFilters Filters, int PageSize = 10, int Page = 0, string? Mode = null)
 {
     /// <summary>Whether this searches by text rather than by case.</summary>
     public bool ByText => !string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>The hits a page holds: <see cref="PageSize"/>, or 10 when it is 0.</summary>
+    public int Hits => PageSize == 0 ? 10 : PageSize;
 }

@@ -27,8 +27,8 @@ public sealed class SearchPrecedents(PrecedentView view, PrecedentVectors vector
             ? EmbeddingText.ForQuery(query.Text!)
             : EmbeddingText.ForCase(query.ClinicalSummary ?? string.Empty, query.RequestedItem ?? string.Empty));
         var found = Search(query.ByText ? "text" : "case", index => query.ByText
-            ? index.SearchByText(query.Text!, query.Filters, query.PageSize, query.Page, semantic)
-            : index.SearchByCase(query.ClinicalSummary ?? string.Empty, query.RequestedItem ?? string.Empty, query.Filters, query.PageSize, query.Page, semantic));
+            ? index.SearchByText(query.Text!, query.Filters, query.Hits, query.Page, semantic)
+            : index.SearchByCase(query.ClinicalSummary ?? string.Empty, query.RequestedItem ?? string.Empty, query.Filters, query.Hits, query.Page, semantic));
         return notReady is null || !found.TryGetValue(out var page)
             ? found
             : page with { Notice = page.Notice is null ? notReady : $"{page.Notice}; {notReady}" };

@@ -10,6 +10,12 @@ public sealed record Error<TCode>(TCode Code, string Message, string? Field = nu
 {
     Enum IError.Code => Code;
 
+    /// <summary>
+    /// Every invalid input field when a request has several, so a caller hears of all of them at once (<see cref="Field"/>
+    /// and <see cref="Message"/> then name the first); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<FieldViolation> Violations { get; init; } = [];
+
     /// <inheritdoc />
     public override string ToString() => Field is null ? $"{Code}: {Message}" : $"{Code} ({Field}): {Message}";
 }
