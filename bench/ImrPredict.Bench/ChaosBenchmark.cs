@@ -290,7 +290,7 @@ internal static class ChaosBenchmark
     /// <summary>Every acknowledged letter in the store, and found by each replica once its index has caught up.</summary>
     private static async Task<(int InStore, int[] Missing)> Verify(ServerProcess[] replicas, string connection, IReadOnlyList<string> letters)
     {
-        using var store = SqlDeterminationStore.OpenPostgres(connection).Value;
+        using var store = SqlLetterStore.OpenPostgres(connection).Value;
         var inStore = letters.Count(id => store.Get(id).Value is { } letter && !letter.Deleted);
         var missing = new int[replicas.Length];
         for (var r = 0; r < replicas.Length; r++)

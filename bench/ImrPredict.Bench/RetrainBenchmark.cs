@@ -30,7 +30,7 @@ internal static class RetrainBenchmark
             var stopwatch = Stopwatch.StartNew();
             var data = Path.Combine(folder.FullName, "data");
             Directory.CreateDirectory(data);
-            using (var store = SqlDeterminationStore.OpenSqlite(Path.Combine(data, StoreLocation.SqliteFile)).Value)
+            using (var store = SqlLetterStore.OpenSqlite(Path.Combine(data, StoreLocation.SqliteFile)).Value)
             {
                 foreach (var chunk in Enumerable.Range(0, count).Chunk(2_000))
                 {

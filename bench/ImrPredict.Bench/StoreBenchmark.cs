@@ -8,7 +8,7 @@ using Npgsql;
 namespace ImrPredict.Bench;
 
 /// <summary>
-/// <c>store [letters=100000]</c>: the determination store. Ingest of generated text letters, parse included, as
+/// <c>store [letters=100000]</c>: the letter store. Ingest of generated text letters, parse included, as
 /// <c>imr ingest</c> does it (batches of 500) into SQLite and, when <c>IMRPREDICT_TEST_POSTGRES</c> names a server, PostgreSQL;
 /// AddDeterminations through the real service in batches of 100; a precedent index rebuilt from the store; and replica lag
 /// (a second index following the store while letters arrive at 100/s).
@@ -28,7 +28,7 @@ internal static class StoreBenchmark
         var folder = Directory.CreateTempSubdirectory("imr-bench-store-");
         try
         {
-            using (var sqlite = SqlDeterminationStore.OpenSqlite(Path.Combine(folder.FullName, StoreLocation.SqliteFile)).Value)
+            using (var sqlite = SqlLetterStore.OpenSqlite(Path.Combine(folder.FullName, StoreLocation.SqliteFile)).Value)
             {
                 Ingest("SQLite ingest (imr ingest, batches of 500)", sqlite, letters, 500, "target >= 2,000 letters/s");
                 Rebuild(folder.FullName);
@@ -38,7 +38,7 @@ internal static class StoreBenchmark
             if (Environment.GetEnvironmentVariable("IMRPREDICT_TEST_POSTGRES") is { Length: > 0 } server)
             {
                 using var database = BenchPostgres.Create(server, "bench");
-                using var postgres = SqlDeterminationStore.OpenPostgres(database.ConnectionString).Value;
+                using var postgres = SqlLetterStore.OpenPostgres(database.ConnectionString).Value;
                 Ingest("PostgreSQL ingest (batches of 500)", postgres, letters, 500, "target >= 2,000 letters/s (set for SQLite)");
             }
             else
@@ -56,7 +56,7 @@ internal static class StoreBenchmark
         return 0;
     }
 
-    private static void Ingest(string name, IDeterminationStore store, LetterSubmission[] letters, int batch, string target)
+    private static void Ingest(string name, ILetterStore store, LetterSubmission[] letters, int batch, string target)
     {
         var stopwatch = Stopwatch.StartNew();
         foreach (var chunk in letters.Chunk(batch))
@@ -75,7 +75,7 @@ internal static class StoreBenchmark
     /// <summary>An index built from the store by the service's own catch-up (as after a damaged index or for a new replica).</summary>
     private static void Rebuild(string folder)
     {
-        using var host = new DeterminationStoreHost(new StorageOptions(), folder, NullLogger<DeterminationStoreHost>.Instance);
+        using var host = new LetterStoreHost(new StorageOptions(), folder, NullLogger<LetterStoreHost>.Instance);
         using var view = new PrecedentView(host, Path.Combine(folder, "index"), new ServiceLimits(), NullLogger<PrecedentView>.Instance);
         var stopwatch = Stopwatch.StartNew();
         view.CatchUp(Timeout.InfiniteTimeSpan, CancellationToken.None);
@@ -84,10 +84,10 @@ internal static class StoreBenchmark
     }
 
     /// <summary>A second replica's view following the store (polling every 2 s, the service default) while letters arrive at 100/s.</summary>
-    private static void ReplicaLag(IDeterminationStore store, string folder)
+    private static void ReplicaLag(ILetterStore store, string folder)
     {
         var options = new StorageOptions();
-        using var host = new DeterminationStoreHost(options, folder, NullLogger<DeterminationStoreHost>.Instance);
+        using var host = new LetterStoreHost(options, folder, NullLogger<LetterStoreHost>.Instance);
         using var view = new PrecedentView(host, Path.Combine(folder, "replica-index"), new ServiceLimits(), NullLogger<PrecedentView>.Instance);
         view.CatchUp(Timeout.InfiniteTimeSpan, CancellationToken.None);
         var generator = new LetterGenerator(seed: 4711);

@@ -12,7 +12,7 @@ public enum ApplicationErrorCode
     /// <summary>No model is loaded (yet, or every bundle was refused).</summary>
     NoModel,
 
-    /// <summary>The determination store cannot be reached or read.</summary>
+    /// <summary>The letter store cannot be reached or read.</summary>
     StoreUnavailable,
 
     /// <summary>The store refused a write (read-only folder, full disk, lost connection); nothing of it was kept.</summary>

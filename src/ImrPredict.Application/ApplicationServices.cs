@@ -1,5 +1,4 @@
 using ImrPredict.Application.Cases;
-using ImrPredict.Application.Determinations;
 using ImrPredict.Application.Letters;
 using ImrPredict.Application.Models;
 using ImrPredict.Application.Precedents;
@@ -42,20 +41,20 @@ public static class ApplicationServices
         services.AddSingleton(provider =>
         {
             var storage = provider.GetRequiredService<StorageOptions>();
-            return new DeterminationStoreHost(storage, resolve(provider, storage.DataDirectory), provider.GetRequiredService<ILogger<DeterminationStoreHost>>());
+            return new LetterStoreHost(storage, resolve(provider, storage.DataDirectory), provider.GetRequiredService<ILogger<LetterStoreHost>>());
         });
         services.AddSingleton(provider =>
         {
             var storage = provider.GetRequiredService<StorageOptions>();
             var index = storage.IndexDirectory is { Length: > 0 } folder ? folder : Path.Combine(storage.DataDirectory, "index");
-            return new PrecedentView(provider.GetRequiredService<DeterminationStoreHost>(), resolve(provider, index),
+            return new PrecedentView(provider.GetRequiredService<LetterStoreHost>(), resolve(provider, index),
                 provider.GetRequiredService<IOptions<ServiceLimits>>().Value, provider.GetRequiredService<ILogger<PrecedentView>>());
         });
         services.AddOptions<Precedents.SemanticOptions>()
             .Bind(configuration.GetSection(Precedents.SemanticOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(provider => new Precedents.PrecedentVectors(provider.GetRequiredService<DeterminationStoreHost>(), provider.GetRequiredService<PrecedentView>(),
+        services.AddSingleton(provider => new Precedents.PrecedentVectors(provider.GetRequiredService<LetterStoreHost>(), provider.GetRequiredService<PrecedentView>(),
             provider.GetRequiredService<IOptions<Precedents.SemanticOptions>>().Value, provider.GetRequiredService<ILogger<Precedents.PrecedentVectors>>()));
         services.AddOptions<Audit.AuditOptions>()
             .Bind(configuration.GetSection(Audit.AuditOptions.Section))
@@ -68,9 +67,9 @@ public static class ApplicationServices
         services.AddSingleton<AssessLetter>();
         services.AddSingleton<RankCases>();
         services.AddSingleton<SearchPrecedents>();
-        services.AddSingleton<AddDeterminations>();
-        services.AddSingleton<DeleteDetermination>();
-        services.AddSingleton<ListDeterminations>();
+        services.AddSingleton<AddLetters>();
+        services.AddSingleton<DeleteLetter>();
+        services.AddSingleton<ListLetters>();
         services.AddSingleton<ManageModel>();
         return services;
     }

@@ -11,7 +11,7 @@ namespace ImrPredict.Server;
 /// to the log: the server itself carries neither the trainer nor the letter generator. The same step puts the generated
 /// letters into an empty store, so a fresh clone has precedents to search.
 /// </summary>
-public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> options, StorageOptions storage, DeterminationStoreHost stores,
+public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> options, StorageOptions storage, LetterStoreHost stores,
     ILogger<DefaultBundleBootstrap> logger)
 {
     /// <summary>The build-time location of <c>imr.dll</c>, written into this assembly by the project file.</summary>

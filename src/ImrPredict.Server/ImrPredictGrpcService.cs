@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using ImrPredict.Application;
 using ImrPredict.Application.Audit;
 using ImrPredict.Application.Cases;
-using ImrPredict.Application.Determinations;
 using ImrPredict.Application.Letters;
 using ImrPredict.Application.Models;
 using ImrPredict.Application.Precedents;
@@ -28,9 +27,9 @@ public sealed class ImrPredictGrpcService(
     AssessLetter assessLetter,
     RankCases rankCases,
     SearchPrecedents searchPrecedents,
-    AddDeterminations addDeterminations,
-    DeleteDetermination deleteDetermination,
-    ListDeterminations listDeterminations,
+    AddLetters addLetters,
+    DeleteLetter deleteLetter,
+    ListLetters listLetters,
     ManageModel manageModel,
     AuditTrail auditTrail,
     IOptions<ServiceLimits> limits)
@@ -128,7 +127,7 @@ public sealed class ImrPredictGrpcService(
     [Authorize(Policy = AccessRoles.Admin)]
     public override Task<AddDeterminationsResponse> AddDeterminations(AddDeterminationsRequest request, ServerCallContext context)
     {
-        var added = addDeterminations.Run(request.Letters.Select(ProtoMapping.ToSubmission).ToList(), context.CancellationToken);
+        var added = addLetters.Run(request.Letters.Select(ProtoMapping.ToSubmission).ToList(), context.CancellationToken);
         return Task.FromResult(ProtoMapping.ToMessage(added.ValueOrThrow()));
     }
 
@@ -136,14 +135,14 @@ public sealed class ImrPredictGrpcService(
     [Authorize(Policy = AccessRoles.Admin)]
     public override Task<DeleteDeterminationResponse> DeleteDetermination(DeleteDeterminationRequest request, ServerCallContext context)
     {
-        var sequence = deleteDetermination.Run(request.LetterId, context.CancellationToken).ValueOrThrow();
+        var sequence = deleteLetter.Run(request.LetterId, context.CancellationToken).ValueOrThrow();
         return Task.FromResult(new DeleteDeterminationResponse { Sequence = sequence });
     }
 
     /// <inheritdoc />
     [Authorize(Policy = AccessRoles.Admin)]
     public override Task<ListDeterminationsResponse> ListDeterminations(ListDeterminationsRequest request, ServerCallContext context) =>
-        Task.FromResult(ProtoMapping.ToMessage(listDeterminations.Run(request.Max).ValueOrThrow()));
+        Task.FromResult(ProtoMapping.ToMessage(listLetters.Run(request.Max).ValueOrThrow()));
 
     /// <inheritdoc />
     [Authorize(Policy = AccessRoles.Admin)]

@@ -1,10 +1,10 @@
 using System.Globalization;
 using ImrPredict.Application.Cases;
 using ImrPredict.Application.Cases.Explanations;
-using ImrPredict.Application.Determinations;
 using ImrPredict.Application.Letters;
 using ImrPredict.Application.Models;
 using ImrPredict.Server.V1;
+using ImrPredict.Store;
 using SearchHit = ImrPredict.Search.PrecedentHit;
 
 namespace ImrPredict.Server;
@@ -259,10 +259,11 @@ internal static class ProtoMapping
     {
         LetterContent.ContentOneofCase.Pdf => content.Pdf.ToByteArray(),
         LetterContent.ContentOneofCase.Text => System.Text.Encoding.UTF8.GetBytes(content.Text),
-        _ => null,
+        // Neither: kept as a refused, empty letter, as any letter the parser cannot read is.
+        _ => [],
     }, content.Source);
 
-    public static AddDeterminationsResponse ToMessage(AddedDeterminations added)
+    public static AddDeterminationsResponse ToMessage(AddedLetters added)
     {
         var response = new AddDeterminationsResponse
         {

@@ -12,11 +12,11 @@ public static class StoreLocation
     public const string SqliteFile = "determinations.db";
 
     /// <summary>Opens the PostgreSQL store when the environment names one, else the SQLite store in <paramref name="dataDirectory"/>.</summary>
-    public static Result<IDeterminationStore, StoreErrorCode> Open(string dataDirectory, string? connectionString = null)
+    public static Result<ILetterStore, StoreErrorCode> Open(string dataDirectory, string? connectionString = null)
     {
         connectionString ??= Environment.GetEnvironmentVariable(ConnectionStringVariable);
         return string.IsNullOrWhiteSpace(connectionString)
-            ? SqlDeterminationStore.OpenSqlite(Path.Combine(dataDirectory, SqliteFile))
-            : SqlDeterminationStore.OpenPostgres(connectionString);
+            ? SqlLetterStore.OpenSqlite(Path.Combine(dataDirectory, SqliteFile))
+            : SqlLetterStore.OpenPostgres(connectionString);
     }
 }

@@ -44,7 +44,7 @@ public sealed class DatedModelFixture : IDisposable
         Assert.True(saved.Success, saved.Error?.ToString());
         Host = new ModelHost(bundle, NullLogger<ModelHost>.Instance);
         Assert.True(Host.TryLoad(bundle), Host.LastError);
-        var stores = new DeterminationStoreHost(new StorageOptions(), _folder.FullName, NullLogger<DeterminationStoreHost>.Instance);
+        var stores = new LetterStoreHost(new StorageOptions(), _folder.FullName, NullLogger<LetterStoreHost>.Instance);
         Precedents = new PrecedentView(stores, Path.Combine(_folder.FullName, "index"), Limits.Value, NullLogger<PrecedentView>.Instance);
     }
 

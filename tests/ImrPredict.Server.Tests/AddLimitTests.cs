@@ -39,7 +39,7 @@ public sealed class AddLimitTests(ServiceFixture fixture) : IsolatedReplicaTest(
         Assert.Contains("ImrPredict:MaxItemsPerCase", overLimit.Message, StringComparison.Ordinal);
         Assert.Contains($"kept the first {BytesKept:N0}", overLimit.Message, StringComparison.Ordinal);
         Assert.True(deleted.Sequence > added.Sequence);
-        using var store = SqlDeterminationStore.OpenSqlite(Path.Combine(app.DataDirectory, StoreLocation.SqliteFile)).Value;
+        using var store = SqlLetterStore.OpenSqlite(Path.Combine(app.DataDirectory, StoreLocation.SqliteFile)).Value;
         var rows = store.LettersAfter(0, 10).Value;
         Assert.Equal(3, rows.Count);
         Assert.All(rows.Where(r => r.ErrorCode is not null), r => Assert.Equal(BytesKept, r.Original.Length));

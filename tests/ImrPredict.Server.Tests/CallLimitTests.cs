@@ -89,6 +89,6 @@ public sealed class CallLimitTests(ServiceFixture fixture) : IsolatedReplicaTest
             }
         }
 
-        Assert.Equal(160, app.Services.GetRequiredService<Application.Storage.DeterminationStoreHost>().Store().Value.Counts().Value.Letters);
+        Assert.Equal(160, app.Services.GetRequiredService<Application.Storage.LetterStoreHost>().Store().Value.Counts().Value.Letters);
     }
 }

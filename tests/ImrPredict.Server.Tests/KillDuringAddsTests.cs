@@ -45,7 +45,7 @@ public sealed class KillDuringAddsTests(ServiceFixture fixture) : IsolatedReplic
         await adding;
         await server.DisposeAsync();
         List<string> missing;
-        using (var store = SqlDeterminationStore.OpenSqlite(Path.Combine(Data, StoreLocation.SqliteFile)).Value)
+        using (var store = SqlLetterStore.OpenSqlite(Path.Combine(Data, StoreLocation.SqliteFile)).Value)
         {
             missing = acknowledged.Where(l => store.Get(l.LetterId).Value is null).Select(l => l.LetterId).ToList();
         }

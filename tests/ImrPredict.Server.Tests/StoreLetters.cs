@@ -33,7 +33,7 @@ public static class StoreLetters
     /// <summary>Puts these letters straight into the SQLite store of a data folder, as a replica's earlier life would have.</summary>
     public static void Store(string dataDirectory, IEnumerable<Sent> letters)
     {
-        using var store = SqlDeterminationStore.OpenSqlite(Path.Combine(dataDirectory, StoreLocation.SqliteFile)).Value;
+        using var store = SqlLetterStore.OpenSqlite(Path.Combine(dataDirectory, StoreLocation.SqliteFile)).Value;
         var added = store.Add(letters.Select(l => new LetterSubmission(Encoding.UTF8.GetBytes(l.Content.Text), l.Content.Source)).ToList());
         Assert.True(added.Success, added.Error?.Message);
     }

@@ -19,7 +19,7 @@ public sealed class StoreBadInputTests
         }
 
         SqliteConnection.ClearAllPools();
-        var reopened = SqlDeterminationStore.OpenSqlite(store.Location);
+        var reopened = SqlLetterStore.OpenSqlite(store.Location);
 
         Assert.Equal(StoreErrorCode.SchemaTooNew, reopened.Error?.Code);
         Assert.Contains("schema version 99", reopened.Error?.Message, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class StoreBadInputTests
     [InlineData("a string that is not a connection string", "this is = not; a connection = string = at all")]
     public void A_PostgreSQL_store_that_cannot_be_opened_is_an_error_naming_the_setting_never_the_password(string what, string connectionString)
     {
-        var opened = SqlDeterminationStore.OpenPostgres(connectionString);
+        var opened = SqlLetterStore.OpenPostgres(connectionString);
 
         Assert.True(opened.Error?.Code == StoreErrorCode.Unavailable, what);
         Assert.Contains("ConnectionStrings:Determinations", opened.Error?.Message, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class StoreBadInputTests
         var file = Path.GetTempFileName();
         try
         {
-            var opened = SqlDeterminationStore.OpenSqlite(Path.Combine(file, "determinations.db"));
+            var opened = SqlLetterStore.OpenSqlite(Path.Combine(file, "determinations.db"));
 
             Assert.Equal(StoreErrorCode.Unavailable, opened.Error?.Code);
             Assert.Contains(file, opened.Error?.Message, StringComparison.Ordinal);

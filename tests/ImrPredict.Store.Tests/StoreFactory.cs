@@ -11,13 +11,13 @@ public static class StoreFactory
     {
         var folder = Directory.CreateTempSubdirectory("imr-store-");
         var path = Path.Combine(folder.FullName, "determinations.db");
-        return new TestStore(() => SqlDeterminationStore.OpenSqlite(path).Value, () => folder.Delete(recursive: true), path);
+        return new TestStore(() => SqlLetterStore.OpenSqlite(path).Value, () => folder.Delete(recursive: true), path);
     }
 
     /// <summary>A new PostgreSQL database, dropped with the returned handle; skips the test, saying why, when no server is configured.</summary>
     public static TestStore Postgres()
     {
         var database = ThrowawayPostgres.Create("store");
-        return new TestStore(() => SqlDeterminationStore.OpenPostgres(database.ConnectionString).Value, database.Dispose, database.ConnectionString);
+        return new TestStore(() => SqlLetterStore.OpenPostgres(database.ConnectionString).Value, database.Dispose, database.ConnectionString);
     }
 }

@@ -3,15 +3,15 @@ using ImrPredict.Store;
 namespace ImrPredict.Store.Tests;
 
 /// <summary>A store made for one test: open it (again, as a restart would), then dispose to remove it.</summary>
-public sealed class TestStore(Func<IDeterminationStore> open, Action remove, string location) : IDisposable
+public sealed class TestStore(Func<ILetterStore> open, Action remove, string location) : IDisposable
 {
-    private readonly List<IDeterminationStore> _opened = [];
+    private readonly List<ILetterStore> _opened = [];
 
     /// <summary>The file path or connection string.</summary>
     public string Location => location;
 
     /// <summary>Opens the store; each call is a new handle on the same data.</summary>
-    public IDeterminationStore Open()
+    public ILetterStore Open()
     {
         var store = open();
         _opened.Add(store);

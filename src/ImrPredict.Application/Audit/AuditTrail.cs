@@ -13,7 +13,7 @@ namespace ImrPredict.Application.Audit;
 /// request path never does), <see cref="AuditWriter"/> appends queued records in batches and, on shutdown, drains the
 /// queue before the store closes. Records a failed append held are retried, never dropped.
 /// </summary>
-public sealed partial class AuditTrail(StorageOptions storage, DeterminationStoreHost stores, IOptions<AuditOptions> options, ILogger<AuditTrail> logger) : IDisposable
+public sealed partial class AuditTrail(StorageOptions storage, LetterStoreHost stores, IOptions<AuditOptions> options, ILogger<AuditTrail> logger) : IDisposable
 {
     private readonly Channel<AuditRecord> _queue = Channel.CreateUnbounded<AuditRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Opener<IAuditLog>> _log = new(() => new Opener<IAuditLog>(

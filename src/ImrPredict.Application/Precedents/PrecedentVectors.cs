@@ -14,7 +14,7 @@ namespace ImrPredict.Application.Precedents;
 /// and keeps them in the store, and holds all of them in a nearest-neighbour index for searches. Until every item of the index
 /// has its vector, searches are answered by their words.
 /// </summary>
-public sealed partial class PrecedentVectors(DeterminationStoreHost stores, PrecedentView view, SemanticOptions options, ILogger<PrecedentVectors> logger) : IDisposable
+public sealed partial class PrecedentVectors(LetterStoreHost stores, PrecedentView view, SemanticOptions options, ILogger<PrecedentVectors> logger) : IDisposable
 {
     private const int ChangesPerBatch = 200;
 

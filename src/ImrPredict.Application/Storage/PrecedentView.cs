@@ -9,7 +9,7 @@ namespace ImrPredict.Application.Storage;
 /// records the last one applied in its own commit. A missing or damaged index is rebuilt from the store while predictions
 /// keep being served; until it has caught up, searches answer that it is being rebuilt.
 /// </summary>
-public sealed partial class PrecedentView(DeterminationStoreHost stores, string indexDirectory, ServiceLimits limits, ILogger<PrecedentView> logger) : IDisposable
+public sealed partial class PrecedentView(LetterStoreHost stores, string indexDirectory, ServiceLimits limits, ILogger<PrecedentView> logger) : IDisposable
 {
     /// <summary>Changes applied per index commit while catching up.</summary>
     public const int ChangesPerCommit = 5000;
@@ -69,7 +69,7 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
             var opened = stores.Store();
             if (!opened.TryGetValue(out var store))
             {
-                _problem = $"the determination store is unavailable: {opened.Error.Message}";
+                _problem = $"the letter store is unavailable: {opened.Error.Message}";
                 return false;
             }
 
@@ -200,7 +200,7 @@ public sealed partial class PrecedentView(DeterminationStoreHost stores, string 
         _applying.Dispose();
     }
 
-    private bool OpenIndex(Store.IDeterminationStore store)
+    private bool OpenIndex(Store.ILetterStore store)
     {
         var opened = PrecedentIndex.Open(IndexDirectory, tuning: limits.ToSearchTuning());
         if (!opened.Success && opened.Error.Code == SearchErrorCode.IndexDamaged)

@@ -28,7 +28,7 @@ public static class ServiceActivities
     /// <summary>A precedent search (by text, by case, or reading one precedent).</summary>
     public static Activity? Search(string kind) => Source.StartActivity("imr.search")?.SetTag("imr.search.kind", kind);
 
-    /// <summary>A call to the determination store.</summary>
+    /// <summary>A call to the letter store.</summary>
     public static Activity? Store(string operation, int letters = 0) =>
         Source.StartActivity("imr.store")?.SetTag("imr.store.operation", operation).SetTag("imr.letters", letters);
 

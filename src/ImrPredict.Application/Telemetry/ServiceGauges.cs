@@ -12,7 +12,7 @@ namespace ImrPredict.Application.Telemetry;
 public sealed class ServiceGauges
 {
     /// <summary>Registers the gauges on <paramref name="metrics"/>' meter.</summary>
-    public ServiceGauges(ServiceMetrics metrics, IServingModels models, PrecedentView precedents, DeterminationStoreHost stores, Audit.AuditTrail audit,
+    public ServiceGauges(ServiceMetrics metrics, IServingModels models, PrecedentView precedents, LetterStoreHost stores, Audit.AuditTrail audit,
         Precedents.PrecedentVectors vectors)
     {
         metrics.Meter.CreateObservableGauge("imrpredict.embedding.embedded", () => Observed(() => [new Measurement<long>(vectors.Embedded)]), "{item}",
@@ -49,7 +49,7 @@ public sealed class ServiceGauges
         }
     }
 
-    private static IEnumerable<Measurement<long>> IndexLag(PrecedentView precedents, DeterminationStoreHost stores)
+    private static IEnumerable<Measurement<long>> IndexLag(PrecedentView precedents, LetterStoreHost stores)
     {
         // The store's last sequence read first, so a change applied in between never shows as a negative lag.
         var opened = stores.Store();

@@ -6,7 +6,7 @@ using ImrPredict.Core.Results;
 namespace ImrPredict.Store.Audit;
 
 /// <summary>
-/// The audit trail in the determination store's database (the same SQLite file, or the same PostgreSQL database every
+/// The audit trail in the letter store's database (the same SQLite file, or the same PostgreSQL database every
 /// replica shares): one row per record, ids as JSON arrays. Failures are <see cref="StoreErrorCode"/>s, never exceptions.
 /// </summary>
 public sealed class SqlAuditLog : IAuditLog

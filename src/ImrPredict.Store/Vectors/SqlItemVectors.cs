@@ -5,7 +5,7 @@ using ImrPredict.Core.Results;
 
 namespace ImrPredict.Store.Vectors;
 
-/// <summary>The item vectors in the determination store's database (table <c>item_vectors</c>, created with the store's schema).</summary>
+/// <summary>The item vectors in the letter store's database (table <c>item_vectors</c>, created with the store's schema).</summary>
 internal sealed class SqlItemVectors(SqlDialect dialect) : IItemVectors
 {
     /// <inheritdoc />

@@ -125,7 +125,7 @@ internal static class StoreCommands
             }
 
             var storage = new StorageOptions { ConnectionString = Environment.GetEnvironmentVariable(StoreLocation.ConnectionStringVariable) ?? string.Empty };
-            using var stores = new DeterminationStoreHost(storage, data, NullLogger<DeterminationStoreHost>.Instance);
+            using var stores = new LetterStoreHost(storage, data, NullLogger<LetterStoreHost>.Instance);
             using var view = new PrecedentView(stores, folder, new ServiceLimits(), NullLogger<PrecedentView>.Instance);
             if (!view.CatchUp(Timeout.InfiniteTimeSpan, CancellationToken.None))
             {
@@ -263,7 +263,7 @@ internal static class StoreCommands
             return 0;
         });
 
-    private static int WithStore(DirectoryInfo dataDirectory, string command, Func<IDeterminationStore, int> work)
+    private static int WithStore(DirectoryInfo dataDirectory, string command, Func<ILetterStore, int> work)
     {
         var opened = StoreLocation.Open(dataDirectory.FullName);
         if (!opened.TryGetValue(out var store))

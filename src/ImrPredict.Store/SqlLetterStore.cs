@@ -8,11 +8,11 @@ using ImrPredict.Core.Results;
 namespace ImrPredict.Store;
 
 /// <summary>
-/// The determination store on SQLite (the embedded default) or PostgreSQL (shared by replicas): one table of letters keyed
+/// The letter store on SQLite (the embedded default) or PostgreSQL (shared by replicas): one table of letters keyed
 /// by letter id, each row carrying its bytes, its parse or parse error and the sequence of its last change. Every failure
 /// is a <see cref="StoreErrorCode"/> naming the store, never an exception.
 /// </summary>
-public sealed class SqlDeterminationStore : IDeterminationStore
+public sealed class SqlLetterStore : ILetterStore
 {
     /// <summary>The schema this build writes and reads.</summary>
     public const int SchemaVersion = 1;
@@ -21,7 +21,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
 
     private readonly SqlDialect _dialect;
 
-    private SqlDeterminationStore(SqlDialect dialect)
+    private SqlLetterStore(SqlDialect dialect)
     {
         _dialect = dialect;
         Vectors = new Vectors.SqlItemVectors(dialect);
@@ -34,7 +34,7 @@ public sealed class SqlDeterminationStore : IDeterminationStore
     public string Description => _dialect.Description;
 
     /// <summary>Opens (creating when absent) the SQLite store file at <paramref name="path"/>.</summary>
-    public static Result<IDeterminationStore, StoreErrorCode> OpenSqlite(string path)
+    public static Result<ILetterStore, StoreErrorCode> OpenSqlite(string path)
     {
         try
         {
@@ -42,14 +42,14 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Result<IDeterminationStore, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"the store folder for '{path}' cannot be created: {e.Message}");
+            return Result<ILetterStore, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"the store folder for '{path}' cannot be created: {e.Message}");
         }
 
         return Open(new SqliteDialect(Path.GetFullPath(path)));
     }
 
     /// <summary>Opens (creating the tables when absent) the PostgreSQL store at <paramref name="connectionString"/>.</summary>
-    public static Result<IDeterminationStore, StoreErrorCode> OpenPostgres(string connectionString)
+    public static Result<ILetterStore, StoreErrorCode> OpenPostgres(string connectionString)
     {
         PostgresDialect dialect;
         try
@@ -58,15 +58,15 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         }
         catch (ArgumentException e)
         {
-            return Result<IDeterminationStore, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"ConnectionStrings:Determinations is not a valid PostgreSQL connection string: {e.Message}");
+            return Result<ILetterStore, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"ConnectionStrings:Determinations is not a valid PostgreSQL connection string: {e.Message}");
         }
 
         return Open(dialect);
     }
 
-    private static Result<IDeterminationStore, StoreErrorCode> Open(SqlDialect dialect)
+    private static Result<ILetterStore, StoreErrorCode> Open(SqlDialect dialect)
     {
-        var store = new SqlDeterminationStore(dialect);
+        var store = new SqlLetterStore(dialect);
         // Under the writers' lock, so replicas starting together on one PostgreSQL database create the schema once.
         var ready = store.Write((connection, transaction, _) =>
         {
@@ -87,13 +87,13 @@ public sealed class SqlDeterminationStore : IDeterminationStore
         if (!ready.TryGetValue(out var found))
         {
             dialect.Dispose();
-            return Result<IDeterminationStore, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, ready.Error.Message);
+            return Result<ILetterStore, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, ready.Error.Message);
         }
 
         if (found > SchemaVersion)
         {
             dialect.Dispose();
-            return Result<IDeterminationStore, StoreErrorCode>.Fail(StoreErrorCode.SchemaTooNew,
+            return Result<ILetterStore, StoreErrorCode>.Fail(StoreErrorCode.SchemaTooNew,
                 $"{dialect.Description} has schema version {found}; this build reads version {SchemaVersion}: upgrade the service before using this store");
         }
 

@@ -6,17 +6,17 @@ using ImrPredict.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ImrPredict.Application.Determinations;
+namespace ImrPredict.Application.Letters;
 
 /// <summary>
 /// Keeps decided letters in the store, the system of record: every letter is kept (a refused one with its error), re-adding
 /// one replaces it, and the answer comes once the store has committed them and this replica's index shows them.
 /// </summary>
-public sealed partial class AddDeterminations(DeterminationStoreHost stores, PrecedentView view, IOptions<ServiceLimits> limits, StorageOptions storage,
-    ServiceMetrics metrics, ILogger<AddDeterminations> logger)
+public sealed partial class AddLetters(LetterStoreHost stores, PrecedentView view, IOptions<ServiceLimits> limits, StorageOptions storage,
+    ServiceMetrics metrics, ILogger<AddLetters> logger)
 {
     /// <summary>Adds the letters; committed to the store before this returns, so an acknowledged letter survives a crash.</summary>
-    public Result<AddedDeterminations, ApplicationErrorCode> Run(IReadOnlyList<LetterSubmission> submissions, CancellationToken cancellationToken)
+    public Result<AddedLetters, ApplicationErrorCode> Run(IReadOnlyList<LetterSubmission> submissions, CancellationToken cancellationToken)
     {
         var limit = limits.Value.MaxLettersPerAdd;
         if (submissions.Count == 0 || submissions.Count > limit)
@@ -30,25 +30,8 @@ public sealed partial class AddDeterminations(DeterminationStoreHost stores, Pre
             return UseCaseErrors.FromStore(opened.Error);
         }
 
-        var rejections = new List<LetterRejection>();
-        var sendable = new List<(int Index, Store.LetterSubmission Letter)>();
-        for (var i = 0; i < submissions.Count; i++)
-        {
-            if (submissions[i].Content is { } content)
-            {
-                sendable.Add((i, new Store.LetterSubmission(content, submissions[i].Source)));
-            }
-            else
-            {
-                rejections.Add(new LetterRejection(i, submissions[i].Source, nameof(ParseErrorCode.Empty), "the letter has neither text nor PDF bytes"));
-                metrics.LetterRefused(nameof(ParseErrorCode.Empty));
-            }
-        }
-
-        // The store parses each letter as it keeps it: this span holds the parsing too.
-        var added = ServiceActivities.Store("add", sendable.Count).Traced(() => sendable.Count == 0
-            ? Result<IReadOnlyList<StoredAdd>, StoreErrorCode>.Ok([])
-            : store.Add(sendable.Select(s => s.Letter).ToList(), new AddPolicy(OverLimit, storage.RefusedBytesKept)));
+        // The store parses each letter as it keeps it (an empty one is refused and kept, like any other): this span holds the parsing too.
+        var added = ServiceActivities.Store("add", submissions.Count).Traced(() => store.Add(submissions, new AddPolicy(OverLimit, storage.RefusedBytesKept)));
         if (!added.TryGetValue(out var results))
         {
             return UseCaseErrors.FromStore(added.Error);
@@ -59,21 +42,21 @@ public sealed partial class AddDeterminations(DeterminationStoreHost stores, Pre
             metrics.LettersAdded(outcome.Key.ToString(), outcome.Count());
         }
 
+        var rejections = new List<LetterRejection>();
         foreach (var result in results.Where(r => r.Outcome == AddOutcome.Refused))
         {
-            var index = sendable[result.Index].Index;
-            rejections.Add(new LetterRejection(index, submissions[index].Source, result.ParseError!.Code.ToString(), result.ParseError.Message));
+            rejections.Add(new LetterRejection(result.Index, submissions[result.Index].Source, result.ParseError!.Code.ToString(), result.ParseError.Message));
             metrics.LetterRefused(result.ParseError.Code.ToString());
         }
 
         var kept = results.Where(r => r.Outcome != AddOutcome.Refused).ToList();
         var warnings = kept.Where(r => r.Warnings.Count > 0)
-            .Select(r => new LetterWarnings(sendable[r.Index].Index, submissions[sendable[r.Index].Index].Source, r.LetterId, r.Warnings))
+            .Select(r => new LetterWarnings(r.Index, submissions[r.Index].Source, r.LetterId, r.Warnings))
             .ToList();
         var sequence = results.Count == 0 ? view.AppliedSequence : results.Max(r => r.Sequence);
         var searchable = view.WaitFor(sequence, TimeSpan.FromSeconds(storage.ReadYourWritesSeconds), cancellationToken);
         LogAdded(logger, kept.Count, rejections.Count, sequence);
-        return new AddedDeterminations(kept.Count, kept.Sum(r => r.Items), view.Count, rejections.OrderBy(r => r.Index).ToList(), sequence, searchable, warnings)
+        return new AddedLetters(kept.Count, kept.Sum(r => r.Items), view.Count, rejections.OrderBy(r => r.Index).ToList(), sequence, searchable, warnings)
         {
             LetterIds = results.OrderBy(r => r.Index).Select(r => r.LetterId).ToList(),
         };

@@ -1,4 +1,4 @@
-namespace ImrPredict.Application.Determinations;
+namespace ImrPredict.Application.Letters;
 
 /// <summary>What an add did: letters and items kept, the letters refused and how far the store has come.</summary>
 /// <param name="LettersAdded">Letters added (or replaced, by letter id).</param>
@@ -8,7 +8,7 @@ namespace ImrPredict.Application.Determinations;
 /// <param name="Sequence">The store sequence of the last change the add made (or of the letters, when nothing changed).</param>
 /// <param name="Searchable">Whether this replica's searches already show the letters (read-your-writes).</param>
 /// <param name="Warnings">Letters kept that parsed with warnings.</param>
-public sealed record AddedDeterminations(int LettersAdded, int ItemsAdded, int Precedents, IReadOnlyList<LetterRejection> Rejections, long Sequence, bool Searchable,
+public sealed record AddedLetters(int LettersAdded, int ItemsAdded, int Precedents, IReadOnlyList<LetterRejection> Rejections, long Sequence, bool Searchable,
     IReadOnlyList<LetterWarnings> Warnings)
 {
     /// <summary>The ids of every letter the add kept, refused ones (kept with their errors) included, in the add's order.</summary>

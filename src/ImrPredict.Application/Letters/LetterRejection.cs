@@ -1,4 +1,4 @@
-namespace ImrPredict.Application.Determinations;
+namespace ImrPredict.Application.Letters;
 
 /// <summary>A letter that could not be read and was not added.</summary>
 /// <param name="Index">Its position in the call.</param>

@@ -2,10 +2,10 @@ using ImrPredict.Application.Storage;
 using ImrPredict.Core.Results;
 using ImrPredict.Store;
 
-namespace ImrPredict.Application.Determinations;
+namespace ImrPredict.Application.Letters;
 
 /// <summary>The letters added, refused or deleted last, newest first: what an operator checks after adding letters.</summary>
-public sealed class ListDeterminations(DeterminationStoreHost stores)
+public sealed class ListLetters(LetterStoreHost stores)
 {
     /// <summary>The most letters one call lists.</summary>
     public const int MaxLetters = 500;

@@ -3,10 +3,10 @@ using ImrPredict.Application.Telemetry;
 using ImrPredict.Core.Results;
 using Microsoft.Extensions.Logging;
 
-namespace ImrPredict.Application.Determinations;
+namespace ImrPredict.Application.Letters;
 
 /// <summary>Deletes a letter from the store (a tombstone, so every replica's index drops it) and waits for this replica's index.</summary>
-public sealed partial class DeleteDetermination(DeterminationStoreHost stores, PrecedentView view, StorageOptions storage, ILogger<DeleteDetermination> logger)
+public sealed partial class DeleteLetter(LetterStoreHost stores, PrecedentView view, StorageOptions storage, ILogger<DeleteLetter> logger)
 {
     /// <summary>Deletes <paramref name="letterId"/>; the tombstone's sequence.</summary>
     public Result<long, ApplicationErrorCode> Run(string letterId, CancellationToken cancellationToken)

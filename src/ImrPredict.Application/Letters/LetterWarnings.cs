@@ -1,6 +1,6 @@
 using ImrPredict.Core.Letters;
 
-namespace ImrPredict.Application.Determinations;
+namespace ImrPredict.Application.Letters;
 
 /// <summary>A letter that was kept but looked odd to the parser.</summary>
 /// <param name="Index">Its position in the call.</param>

@@ -8,7 +8,7 @@ namespace ImrPredict.Store;
 /// sets) read <see cref="ChangesAfter"/>. Implementations are safe to share between threads and, for PostgreSQL,
 /// between processes.
 /// </summary>
-public interface IDeterminationStore : IDisposable
+public interface ILetterStore : IDisposable
 {
     /// <summary>The engine and where it is (never a password), for logs and errors.</summary>
     string Description { get; }
