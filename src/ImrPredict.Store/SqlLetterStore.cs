@@ -12,7 +12,7 @@ namespace ImrPredict.Store;
 /// by letter id, each row carrying its bytes, its parse or parse error and the sequence of its last change. Every failure
 /// is a <see cref="StoreErrorCode"/> naming the store, never an exception.
 /// </summary>
-public sealed class SqlLetterStore : ILetterStore
+public sealed partial class SqlLetterStore : ILetterStore
 {
     /// <summary>The schema this build writes and reads.</summary>
     public const int SchemaVersion = 1;
@@ -234,90 +234,6 @@ public sealed class SqlLetterStore : ILetterStore
     }, $"to update the parse of '{letterId}'");
 
     /// <inheritdoc />
-    public Result<IReadOnlyList<StoreChange>, StoreErrorCode> ChangesAfter(long sequence, int max) => Query<IReadOnlyList<StoreChange>>(connection =>
-    {
-        using var command = Command(connection, null, "SELECT seq, letter_id, parsed, deleted, source FROM letters WHERE seq > @after ORDER BY seq LIMIT @max");
-        SqlParameters.Add(command, "@after", sequence);
-        SqlParameters.Add(command, "@max", Math.Clamp(max, 1, 100_000));
-        using var reader = command.ExecuteReader();
-        var changes = new List<StoreChange>();
-        while (reader.Read())
-        {
-            var deleted = Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture) != 0;
-            var letter = deleted || reader.IsDBNull(2) ? null : StoreJson.Deserialize(reader.GetString(2));
-            changes.Add(new StoreChange(reader.GetInt64(0), reader.GetString(1), letter, GeneratedLetters.IsGenerated(reader.GetString(4))));
-        }
-
-        return changes;
-    });
-
-    /// <inheritdoc />
-    public Result<StoredLetter?, StoreErrorCode> Get(string letterId) => Query(connection =>
-        Read(connection, null, $"{SelectLetter} WHERE letter_id = @id", command => SqlParameters.Add(command, "@id", letterId)).FirstOrDefault());
-
-    /// <inheritdoc />
-    public Result<IReadOnlyList<StoredLetter>, StoreErrorCode> LettersAfter(long sequence, int max) => Query<IReadOnlyList<StoredLetter>>(connection =>
-        Read(connection, null, $"{SelectLetter} WHERE seq > @after ORDER BY seq LIMIT @max",
-            command =>
-            {
-                SqlParameters.Add(command, "@after", sequence);
-                SqlParameters.Add(command, "@max", Math.Clamp(max, 1, 100_000));
-            }));
-
-    /// <inheritdoc />
-    public Result<StoreCounts, StoreErrorCode> Counts() => Query(connection =>
-    {
-        using var command = Command(connection, null, """
-            SELECT
-              COALESCE(SUM(CASE WHEN deleted = 0 AND parsed IS NOT NULL THEN 1 ELSE 0 END), 0),
-              COALESCE(SUM(CASE WHEN deleted = 0 AND parsed IS NULL THEN 1 ELSE 0 END), 0),
-              COALESCE(SUM(CASE WHEN deleted <> 0 THEN 1 ELSE 0 END), 0),
-              COALESCE(MAX(seq), 0)
-            FROM letters
-            """);
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return new StoreCounts(
-            Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture),
-            Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
-            Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
-            Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture));
-    });
-
-    /// <inheritdoc />
-    public Result<long, StoreErrorCode> LastSequence() => Query(connection =>
-    {
-        using var command = Command(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM letters");
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    });
-
-    /// <inheritdoc />
-    public Result<IReadOnlyList<LetterSummary>, StoreErrorCode> Recent(int max) => Query<IReadOnlyList<LetterSummary>>(connection =>
-    {
-        using var command = Command(connection, null,
-            "SELECT seq, letter_id, source, received_utc, parsed, error_code, error_message, deleted FROM letters ORDER BY seq DESC LIMIT @max");
-        SqlParameters.Add(command, "@max", Math.Clamp(max, 1, 1000));
-        using var reader = command.ExecuteReader();
-        var letters = new List<LetterSummary>();
-        while (reader.Read())
-        {
-            var letter = reader.IsDBNull(4) ? null : StoreJson.Deserialize(reader.GetString(4));
-            letters.Add(new LetterSummary(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                letter?.Header.CaseNumber,
-                letter?.Items.Count ?? 0,
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture) != 0));
-        }
-
-        return letters;
-    });
-
-    /// <inheritdoc />
     public void Dispose() => _dialect.Dispose();
 
     /// <summary>A write transaction that excludes other writers; <c>next()</c> hands out the sequences after the last committed one.</summary>
@@ -357,109 +273,5 @@ public sealed class SqlLetterStore : ILetterStore
         {
             return Result<T, StoreErrorCode>.Fail(StoreErrorCode.Unavailable, $"{Description} cannot be read: {e.Message}");
         }
-    }
-
-    /// <summary>What the store holds of these letter ids (sequence, content hash, deleted), in one query per 500 ids.</summary>
-    private static Dictionary<string, (long Sequence, string Sha256, bool Deleted)> ExistingOf(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> letterIds)
-    {
-        var found = new Dictionary<string, (long Sequence, string Sha256, bool Deleted)>(StringComparer.Ordinal);
-        foreach (var chunk in letterIds.Chunk(500))
-        {
-            using var command = Command(connection, transaction,
-                $"SELECT letter_id, seq, content_sha256, deleted FROM letters WHERE letter_id IN ({string.Join(", ", chunk.Select((_, k) => $"@id{k}"))})");
-            for (var k = 0; k < chunk.Length; k++)
-            {
-                SqlParameters.Add(command, $"@id{k}", chunk[k]);
-            }
-
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                found[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture) != 0);
-            }
-        }
-
-        return found;
-    }
-
-    private static DbCommand UpsertCommand(DbConnection connection, DbTransaction transaction)
-    {
-        var command = Command(connection, transaction, """
-            INSERT INTO letters (letter_id, seq, source, received_utc, content_sha256, original, parsed, error_code, error_message, deleted)
-            VALUES (@id, @seq, @source, @received, @sha, @original, @parsed, @code, @message, 0)
-            ON CONFLICT (letter_id) DO UPDATE SET seq = excluded.seq, source = excluded.source, received_utc = excluded.received_utc,
-              content_sha256 = excluded.content_sha256, original = excluded.original, parsed = excluded.parsed,
-              error_code = excluded.error_code, error_message = excluded.error_message, deleted = 0
-            """);
-        foreach (var name in new[] { "@id", "@seq", "@source", "@received", "@sha", "@original", "@parsed", "@code", "@message" })
-        {
-            SqlParameters.Add(command, name, null);
-        }
-
-        return command;
-    }
-
-    private static void Bind(DbCommand upsert, string letterId, long sequence, string source, string received, string sha, byte[] original, string? json, string? errorCode,
-        string? errorMessage)
-    {
-        object?[] values = [letterId, sequence, source, received, sha, original, json, errorCode, errorMessage];
-        for (var k = 0; k < values.Length; k++)
-        {
-            upsert.Parameters[k].Value = values[k] ?? DBNull.Value;
-        }
-    }
-
-    private static void Upsert(DbConnection connection, DbTransaction transaction, string letterId, long sequence, string source, string received, string sha,
-        byte[] original, string? json, string? errorCode, string? errorMessage)
-    {
-        using var command = UpsertCommand(connection, transaction);
-        Bind(command, letterId, sequence, source, received, sha, original, json, errorCode, errorMessage);
-        command.ExecuteNonQuery();
-    }
-
-    private static List<StoredLetter> Read(DbConnection connection, DbTransaction? transaction, string sql, Action<DbCommand> parameters)
-    {
-        using var command = Command(connection, transaction, sql);
-        parameters(command);
-        using var reader = command.ExecuteReader();
-        var letters = new List<StoredLetter>();
-        while (reader.Read())
-        {
-            letters.Add(new StoredLetter(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.GetString(4),
-                (byte[])reader.GetValue(5),
-                reader.IsDBNull(6) ? null : StoreJson.Deserialize(reader.GetString(6)),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                Convert.ToInt32(reader.GetValue(9), CultureInfo.InvariantCulture) != 0));
-        }
-
-        return letters;
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-
-    private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        using var command = Command(connection, transaction, sql);
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        using var command = Command(connection, transaction, sql);
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
     }
 }
