@@ -25,8 +25,8 @@ internal static class AuthBenchmark
 
     public static int Run(string[] args)
     {
-        var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 8;
-        var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+        var seconds = BenchArgs.At(args, 0, 8.0);
+        var calls = BenchArgs.At(args, 1, 10_000);
         Console.WriteLine($"auth benchmark: {Environment.ProcessorCount} cores");
         TokenValidation().GetAwaiter().GetResult();
         var models = AuditCost(seconds);

@@ -26,8 +26,8 @@ internal static class ChaosBenchmark
 
     private static async Task<int> RunAsync(string[] args)
     {
-        var phaseSeconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 15;
-        var rate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+        var phaseSeconds = BenchArgs.At(args, 0, 15.0);
+        var rate = BenchArgs.At(args, 1, 100);
         var server = Environment.GetEnvironmentVariable("IMRPREDICT_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=5432;Username=imr;Password=imr;Database=postgres";
         BenchPostgres database;
         try

@@ -8,8 +8,8 @@ internal static class GenerateBenchmark
 {
     public static int Run(string[] args)
     {
-        var letters = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-        var pdfLetters = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
+        var letters = BenchArgs.At(args, 0, 100_000L);
+        var pdfLetters = BenchArgs.At(args, 1, 5_000L);
         Console.WriteLine($"generate benchmark: {Environment.ProcessorCount} cores");
         foreach (var (format, count) in new[] { (GeneratedFormat.Text, letters / 10), (GeneratedFormat.Text, letters), (GeneratedFormat.Markdown, letters), (GeneratedFormat.Pdf, pdfLetters) })
         {

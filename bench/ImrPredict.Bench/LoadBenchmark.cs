@@ -10,8 +10,8 @@ internal static class LoadBenchmark
 {
     public static int Run(string[] args)
     {
-        var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-        var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
+        var seconds = BenchArgs.At(args, 0, 10.0);
+        var concurrency = BenchArgs.At(args, 1, 32);
         var url = args.Length > 2 ? args[2] : null;
         ServerUnderLoad? app = null;
         if (url is null)

@@ -15,8 +15,8 @@ internal static class ModelBenchmark
 {
     public static int Train(string[] args)
     {
-        var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
-        var folds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        var items = BenchArgs.At(args, 0, 200_000);
+        var folds = BenchArgs.At(args, 1, 3);
         var rows = GeneratedRows(items, seed: 5);
         var options = PipelineOptions.ForSmallCorpus(rows.Count);
         var ml = new MLContext(seed: 1);
@@ -35,7 +35,7 @@ internal static class ModelBenchmark
 
     public static int Predict(string[] args)
     {
-        var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+        var items = BenchArgs.At(args, 0, 20_000);
         var rows = GeneratedRows(items, seed: 6);
         var ml = new MLContext(seed: 1);
         var trained = ModelTrainer.Train(ml, rows, LetterCorpus.Instance, PipelineOptions.ForSmallCorpus(rows.Count), 2, includeLogistic: false).Value;

@@ -18,7 +18,7 @@ internal static class ParseBenchmark
             return 0;
         }
 
-        var runs = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 7;
+        var runs = BenchArgs.At(args, 0, 7);
         var pdfFiles = Directory.GetFiles(Path.Combine(shared, "data", "letters", "pdf"), "*.pdf").Order().ToArray();
         var pdfBytes = pdfFiles.Select(File.ReadAllBytes).ToArray();
         var pages = pdfBytes.Sum(b => { using var d = PdfDocument.Open(b); return d.NumberOfPages; });

@@ -25,7 +25,7 @@ internal static class PassageBenchmark
             return 0;
         }
 
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
+        var count = BenchArgs.At(args, 0, 20);
         var letters = Directory.GetFiles(Path.Combine(shared, "data", "letters", "pdf"), "*.pdf").Order(StringComparer.Ordinal)
             .Select(p => LetterReader.ReadFile(p)).Where(r => r.Success).Select(r => r.Value).ToList();
         using var index = PrecedentIndex.InMemory();

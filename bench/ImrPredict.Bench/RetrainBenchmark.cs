@@ -12,7 +12,7 @@ internal static class RetrainBenchmark
 {
     public static int Run(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 88_000;
+        var count = BenchArgs.At(args, 0, 88_000);
         var tool = Path.Combine(SharedDataLocation.RepositoryRoot(), "training", "ImrPredict.Training", "bin", "Release", "net10.0", "imr.dll");
         if (!File.Exists(tool))
         {

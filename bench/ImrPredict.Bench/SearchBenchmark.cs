@@ -13,8 +13,8 @@ internal static class SearchBenchmark
 {
     public static int Run(string[] args)
     {
-        var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-        var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
+        var items = BenchArgs.At(args, 0, 1_000_000);
+        var queries = BenchArgs.At(args, 1, 2_000);
         var folder = Directory.CreateTempSubdirectory("imr-bench-search-");
         try
         {

@@ -14,8 +14,8 @@ internal static class SemanticBenchmark
 {
     public static int Run(string[] args)
     {
-        var items = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
-        var queries = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+        var items = BenchArgs.At(args, 0, 1_000_000);
+        var queries = BenchArgs.At(args, 1, 200);
         var generator = new LetterGenerator(seed: 99);
         var texts = Enumerable.Range(0, 400).Select(i => LetterTextParser.Parse(LetterRenderer.Markdown(generator.Generate(i))).Value)
             .SelectMany(l => l.Items.Select(EmbeddingText.ForPrecedent)).Take(1024).ToList();

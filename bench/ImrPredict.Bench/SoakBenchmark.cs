@@ -12,8 +12,8 @@ internal static class SoakBenchmark
 {
     public static int Run(string[] args)
     {
-        var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 600;
-        var rate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+        var seconds = BenchArgs.At(args, 0, 600.0);
+        var rate = BenchArgs.At(args, 1, 1000);
         var scratch = ReplicaSetup.Scratch("soak", withData: true);
         var server = new ServerProcess(Path.Combine(scratch, "models"), Path.Combine(scratch, "data"), new Dictionary<string, string> { ["ImrPredict:ReloadPollSeconds"] = "0" });
         try

@@ -17,7 +17,7 @@ internal static class StoreBenchmark
 {
     public static int Run(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+        var count = BenchArgs.At(args, 0, 100_000);
         Console.WriteLine($"store benchmark: {count:N0} generated text letters, {Environment.ProcessorCount} cores");
         var stopwatch = Stopwatch.StartNew();
         var generator = new LetterGenerator(seed: 31337);

@@ -1,9 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
-using ImrPredict.Core.Letters;
-using ImrPredict.Core.Results;
 
 namespace ImrPredict.Store;
 
