@@ -8,8 +8,8 @@ namespace ImrPredict.Web;
 
 /// <summary>
 /// The web app's files, read once from this assembly. Each page is its content and a first-line comment naming its
-/// title and script (<c>&lt;!-- title: Triage; script: triage.js --&gt;</c>), set into the one <c>_layout.html</c>
-/// (head, navigation). Script and style references get the file's hash (<c>/assets/app.css?v=1a2b3c4d</c>) so assets
+/// title and script (<c>&lt;!-- title: Triage; script: triage.js --&gt;</c>, an ES module), set into the one <c>_layout.html</c>
+/// (head, navigation). Script, style and module-import references get the file's hash (<c>/assets/app.css?v=1a2b3c4d</c>) so assets
 /// can be cached for a year and a new build is fetched at once.
 /// </summary>
 public sealed partial class WebAssets
@@ -33,6 +33,19 @@ public sealed partial class WebAssets
         foreach (var (name, bytes) in raw.Where(f => !f.Key.EndsWith(".html", StringComparison.Ordinal)))
         {
             files[name] = Make(name, bytes);
+        }
+
+        // The pages' modules import the shared one (common.js, which imports nothing) by its hash too, so a new build's
+        // helpers are fetched at once while each module stays cached for a year. One level of imports is all there is.
+        foreach (var (name, bytes) in raw.Where(f => f.Key.EndsWith(".js", StringComparison.Ordinal)))
+        {
+            var script = Encoding.UTF8.GetString(bytes);
+            var versioned = ModuleImport().Replace(script,
+                m => files.TryGetValue(m.Groups["name"].Value, out var imported) ? $"from './{imported.Name}?v={imported.ETag.Trim('"')}'" : m.Value);
+            if (versioned != script)
+            {
+                files[name] = Make(name, Encoding.UTF8.GetBytes(versioned));
+            }
         }
 
         var layout = Encoding.UTF8.GetString(raw[LayoutName]);
@@ -103,4 +116,7 @@ public sealed partial class WebAssets
 
     [GeneratedRegex("/assets/(?<name>[a-z0-9-]+\\.(?:css|js|svg))(?=\")")]
     private static partial Regex AssetReference();
+
+    [GeneratedRegex("from '\\./(?<name>[a-z0-9-]+\\.js)'")]
+    private static partial Regex ModuleImport();
 }
