@@ -15,16 +15,26 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
     ILogger<DefaultBundleBootstrap> logger)
 {
     /// <summary>The build-time location of <c>imr.dll</c>, written into this assembly by the project file.</summary>
-    public static string? BuiltTool =>
-        typeof(DefaultBundleBootstrap).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "ImrBootstrapTool")?.Value;
+    public static string? BuiltTool => Metadata("ImrBootstrapTool");
 
     /// <summary>Runs the bootstrap into <paramref name="bundleDirectory"/>; null on success, else why it failed.</summary>
     public async Task<string?> BuildAsync(string bundleDirectory, CancellationToken cancellationToken)
     {
-        var tool = options.Value.BootstrapTool is { Length: > 0 } configured ? configured : BuiltTool;
-        if (tool is null || !File.Exists(tool))
+        var configured = options.Value.BootstrapTool is { Length: > 0 };
+        if ((configured ? options.Value.BootstrapTool : BuiltTool) is not { } tool)
         {
-            return $"the imr tool that builds the default bundle is not at '{tool}': build it (dotnet build training/ImrPredict.Training) or set ImrPredict:BootstrapTool";
+            return "where the imr tool that builds the default bundle is is not known: set ImrPredict:BootstrapTool";
+        }
+
+        if (!File.Exists(tool))
+        {
+            // In a source checkout the tool is built on first need, in the background: building it with the server would
+            // delay a fresh clone's first answer by the trainer's and the generator's build.
+            var notBuilt = configured ? "the configured path" : await BuildToolAsync(cancellationToken);
+            if (notBuilt is not null)
+            {
+                return $"the imr tool that builds the default bundle is not at '{tool}' ({notBuilt}): build it (dotnet build training/ImrPredict.Training) or set ImrPredict:BootstrapTool";
+            }
         }
 
         var letters = options.Value.DefaultCorpusLetters;
@@ -32,6 +42,7 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
         {
             LogBuilding(logger, bundleDirectory, letters);
         }
+
         var start = tool.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? new ProcessStartInfo(DotnetHost()) { ArgumentList = { tool } }
             : new ProcessStartInfo(tool);
@@ -42,7 +53,32 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
 
         // The PostgreSQL store's connection string travels in the environment, not on a command line others can read.
         start.Environment[StoreLocation.ConnectionStringVariable] = storage.ConnectionString ?? string.Empty;
+        var (exitCode, errors) = await RunAsync(start, forward: true, cancellationToken);
+        return exitCode switch
+        {
+            0 => null,
+            null => $"the imr tool '{tool}' could not be started: {errors}",
+            _ => $"imr bootstrap exited with {exitCode}: {errors}",
+        };
+    }
 
+    /// <summary>Builds the imr tool from the checkout this server was built in (same configuration); null when built, else why not.</summary>
+    private async Task<string?> BuildToolAsync(CancellationToken cancellationToken)
+    {
+        if (Metadata("ImrProject") is not { } project || !File.Exists(project))
+        {
+            return "not a source checkout";
+        }
+
+        LogBuildingTool(logger, project);
+        var start = new ProcessStartInfo(DotnetHost()) { ArgumentList = { "build", project, "-c", Metadata("ImrConfiguration") ?? "Debug", "--nologo", "-v", "q" } };
+        var (exitCode, errors) = await RunAsync(start, forward: false, cancellationToken);
+        return exitCode == 0 && BuiltTool is { } built && File.Exists(built) ? null : $"dotnet build {project} failed: {errors}";
+    }
+
+    /// <summary>Runs a child process to its end (killed if the host stops); its exit code (null when it did not start) and last error lines.</summary>
+    private async Task<(int? ExitCode, string Errors)> RunAsync(ProcessStartInfo start, bool forward, CancellationToken cancellationToken)
+    {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
@@ -50,7 +86,7 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
         var errors = new List<string>();
         process.OutputDataReceived += (_, line) =>
         {
-            if (line.Data is { Length: > 0 } text)
+            if (forward && line.Data is { Length: > 0 } text)
             {
                 LogProgress(logger, text);
             }
@@ -64,7 +100,10 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
                     errors.Add(text);
                 }
 
-                LogProgress(logger, text);
+                if (forward)
+                {
+                    LogProgress(logger, text);
+                }
             }
         };
         try
@@ -73,7 +112,7 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            return $"the imr tool '{tool}' could not be started: {e.Message}";
+            return (null, e.Message);
         }
 
         process.BeginOutputReadLine();
@@ -89,10 +128,14 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
             throw;
         }
 
-        return process.ExitCode == 0
-            ? null
-            : $"imr bootstrap exited with {process.ExitCode}: {string.Join(" / ", errors.TakeLast(3))}";
+        lock (errors)
+        {
+            return (process.ExitCode, string.Join(" / ", errors.TakeLast(3)));
+        }
     }
+
+    private static string? Metadata(string key) =>
+        typeof(DefaultBundleBootstrap).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value;
 
     /// <summary>The dotnet host that runs this process (set by the SDK for dotnet run and test), else dotnet on the PATH.</summary>
     private static string DotnetHost() =>
@@ -102,6 +145,9 @@ public sealed partial class DefaultBundleBootstrap(IOptions<ImrPredictOptions> o
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No bundle at {Directory}: building the default bundle from {Letters} generated letters (imr bootstrap)")]
     private static partial void LogBuilding(ILogger logger, string directory, int letters);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Building the imr tool the demo letters are generated with ({Project}), once; the service answers meanwhile")]
+    private static partial void LogBuildingTool(ILogger logger, string project);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Default bundle: {Message}")]
     private static partial void LogProgress(ILogger logger, string message);

@@ -7,6 +7,8 @@ namespace ImrPredict.ML.Data;
 /// </summary>
 public sealed class ItemRow
 {
+    // One property a column, as ML.NET reads them: their shapes repeat by design.
+
     /// <summary>The letter the item belongs to; folds group by it so no letter is on both sides.</summary>
     public string LetterId { get; set; } = string.Empty;
 
