@@ -18,9 +18,9 @@ namespace ImrPredict.Server;
 /// <summary>
 /// The gRPC (and JSON-transcoded) API: each call maps its message to the application's terms, calls one use case and
 /// maps the answer back. The rules a request must meet are the use cases' (each has a <c>Check</c>); this class only
-/// refuses what it cannot map (a date that is not one, an unknown category word), naming the field. Errors leave through <see cref="ErrorStatus"/>. Each call declares the least role it
-/// needs here, in its <see cref="AuthorizeAttribute"/> (<see cref="AccessRoles"/>), for gRPC and JSON alike. Logs carry ids
-/// and timings, never clinical text.
+/// refuses what it cannot map (a date that is not one, an unknown category word), naming the field. Errors leave through
+/// <see cref="ErrorStatus"/>. Each call declares the least role it needs here, in its <see cref="AuthorizeAttribute"/>
+/// (<see cref="AccessRoles"/>), for gRPC and JSON alike. Logs carry ids and timings, never clinical text.
 /// </summary>
 public sealed class ImrPredictGrpcService(
     AssessCase assessCase,
@@ -66,8 +66,9 @@ public sealed class ImrPredictGrpcService(
     [Authorize(Policy = AccessRoles.Triage)]
     public override Task<RankCasesResponse> RankCases(RankCasesRequest request, ServerCallContext context)
     {
+        // One over the limit is enough for the use case to refuse the ranking; the cases past it are not mapped.
         var mapping = new RequestMapping();
-        var cases = request.Cases.Select((c, i) => ToInput(c, i, mapping)).ToList();
+        var cases = request.Cases.Take(limits.Value.MaxCasesPerRanking + 1).Select((c, i) => ToInput(c, i, mapping)).ToList();
         mapping.ThrowIfRefused(() => rankCases.Check(cases));
         return Task.FromResult(ProtoMapping.ToMessage(rankCases.Run(cases, context.CancellationToken, request.TopReasons).ValueOrThrow()));
     }

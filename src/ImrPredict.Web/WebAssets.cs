@@ -29,30 +29,29 @@ public sealed partial class WebAssets
             .Where(n => n.StartsWith("web/", StringComparison.Ordinal))
             .ToDictionary(n => n["web/".Length..], n => Read(assembly, n), StringComparer.Ordinal);
 
+        // The pages' modules import the shared one (common.js, which imports nothing) by its hash too, so a new build's
+        // helpers are fetched at once while each module stays cached for a year: the files that import nothing are made
+        // first, then the modules with their imports versioned. One level of imports is all there is.
         var files = new Dictionary<string, WebAsset>(StringComparer.Ordinal);
-        foreach (var (name, bytes) in raw.Where(f => !f.Key.EndsWith(".html", StringComparison.Ordinal)))
+        var imports = raw.Where(f => !f.Key.EndsWith(".html", StringComparison.Ordinal))
+            .ToLookup(f => f.Key.EndsWith(".js", StringComparison.Ordinal) && ModuleImport().IsMatch(Encoding.UTF8.GetString(f.Value)));
+        foreach (var (name, bytes) in imports[false])
         {
             files[name] = Make(name, bytes);
         }
 
-        // The pages' modules import the shared one (common.js, which imports nothing) by its hash too, so a new build's
-        // helpers are fetched at once while each module stays cached for a year. One level of imports is all there is.
-        foreach (var (name, bytes) in raw.Where(f => f.Key.EndsWith(".js", StringComparison.Ordinal)))
+        foreach (var (name, bytes) in imports[true])
         {
-            var script = Encoding.UTF8.GetString(bytes);
-            var versioned = ModuleImport().Replace(script,
-                m => files.TryGetValue(m.Groups["name"].Value, out var imported) ? $"from './{imported.Name}?v={imported.ETag.Trim('"')}'" : m.Value);
-            if (versioned != script)
-            {
-                files[name] = Make(name, Encoding.UTF8.GetBytes(versioned));
-            }
+            var versioned = ModuleImport().Replace(Encoding.UTF8.GetString(bytes),
+                m => files.TryGetValue(m.Groups["name"].Value, out var imported) ? $"from './{Versioned(imported)}'" : m.Value);
+            files[name] = Make(name, Encoding.UTF8.GetBytes(versioned));
         }
 
         var layout = Encoding.UTF8.GetString(raw[LayoutName]);
         foreach (var (name, bytes) in raw.Where(f => f.Key.EndsWith(".html", StringComparison.Ordinal) && f.Key != LayoutName))
         {
             var html = AssetReference().Replace(Compose(layout, name, Encoding.UTF8.GetString(bytes)),
-                m => files.TryGetValue(m.Groups["name"].Value, out var asset) ? $"/assets/{asset.Name}?v={asset.ETag.Trim('"')}" : m.Value);
+                m => files.TryGetValue(m.Groups["name"].Value, out var asset) ? $"/assets/{Versioned(asset)}" : m.Value);
             files[name] = Make(name, Encoding.UTF8.GetBytes(html));
         }
 
@@ -60,6 +59,9 @@ public sealed partial class WebAssets
     }
 
     private const string LayoutName = "_layout.html";
+
+    /// <summary>An asset's name with its hash, as references give it: <c>app.css?v=1a2b3c4d</c>.</summary>
+    private static string Versioned(WebAsset asset) => $"{asset.Name}?v={asset.ETag.Trim('"')}";
 
     /// <summary>A page: its content in the layout, with the title and script its first line names.</summary>
     private static string Compose(string layout, string name, string page)
